@@ -133,14 +133,14 @@ macro_rules! identifier {
             }
         }
 
-        crate::id::string_serde!($name, $what);
+        crate::id::string_serde!($name, $what, "^[A-Za-z0-9][A-Za-z0-9._-]*$", $max);
     };
 }
 
 /// Serialises a type as its `Display` text and deserialises it through `FromStr`,
 /// with a JSON Schema of a string.
 macro_rules! string_serde {
-    ($name:ident, $what:literal) => {
+    ($name:ident, $what:literal, $pattern:literal, $max:expr) => {
         #[cfg(feature = "serde")]
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -173,7 +173,9 @@ macro_rules! string_serde {
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 schemars::json_schema!({
                     "type": "string",
-                    "description": concat!("A ", $what, ".")
+                    "description": concat!("A ", $what, "."),
+                    "pattern": $pattern,
+                    "maxLength": $max
                 })
             }
         }

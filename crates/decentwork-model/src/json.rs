@@ -35,15 +35,24 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
-        located(path, &error.into_inner())
+        let error = error.into_inner();
+        let (line, column) = if error.line() == 0 {
+            // A model check failed after its record was read, outside the parser,
+            // so serde_json could not say where. Read again, counting bytes, to
+            // find the end of the offending record.
+            locate::<T>(text)
+        } else {
+            (error.line(), error.column())
+        };
+        located(path, &error, line, column)
     })?;
     deserializer
         .end()
-        .map_err(|error| located(String::new(), &error))?;
+        .map_err(|error| located(String::new(), &error, error.line(), error.column()))?;
     Ok(value)
 }
 
-fn located(path: String, error: &serde_json::Error) -> JsonError {
+fn located(path: String, error: &serde_json::Error, line: usize, column: usize) -> JsonError {
     let mut message = error.to_string();
     // serde_json appends " at line L column C"; they are reported separately.
     if let Some(cut) = message.rfind(" at line ") {
@@ -51,8 +60,36 @@ fn located(path: String, error: &serde_json::Error) -> JsonError {
     }
     JsonError {
         path,
-        line: error.line(),
-        column: error.column(),
+        line,
+        column,
         message,
+    }
+}
+
+/// The line and column just after the input that made reading `T` fail.
+fn locate<T: DeserializeOwned>(text: &str) -> (usize, usize) {
+    let consumed = std::rc::Rc::new(std::cell::Cell::new(0_usize));
+    let reader = Counting {
+        rest: text.as_bytes(),
+        consumed: std::rc::Rc::clone(&consumed),
+    };
+    let _ = serde_json::from_reader::<_, T>(reader);
+    let before = text.as_bytes().get(..consumed.get()).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
+    (line, column)
+}
+
+/// A reader that counts the bytes handed out.
+struct Counting<'a> {
+    rest: &'a [u8],
+    consumed: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl std::io::Read for Counting<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.rest.read(buf)?;
+        self.consumed.set(self.consumed.get() + n);
+        Ok(n)
     }
 }

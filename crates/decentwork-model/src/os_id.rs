@@ -155,7 +155,12 @@ impl std::fmt::Debug for OsId {
     }
 }
 
-crate::id::string_serde!(OsId, "Open Supply Hub ID");
+crate::id::string_serde!(
+    OsId,
+    "Open Supply Hub ID",
+    "^[A-Z]{2}[0-9]{7}[0-9A-HJKMNP-TV-Z]{6}$",
+    15
+);
 
 #[cfg(test)]
 mod tests {

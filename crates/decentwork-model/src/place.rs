@@ -279,7 +279,7 @@ impl From<Subdivision> for Jurisdiction {
 }
 
 macro_rules! text_impls {
-    ($name:ident, $what:literal, |$s:ident, $f:ident| $display:expr) => {
+    ($name:ident, $what:literal, $pattern:literal, |$s:ident, $f:ident| $display:expr) => {
         impl std::str::FromStr for $name {
             type Err = ParseError;
             fn from_str(text: &str) -> Result<Self, ParseError> {
@@ -300,17 +300,26 @@ macro_rules! text_impls {
             }
         }
 
-        crate::id::string_serde!($name, $what);
+        crate::id::string_serde!($name, $what, $pattern, 6);
     };
 }
 
-text_impls!(Country, "ISO 3166-1 alpha-2 country code", |s, f| f
-    .write_str(s.code()));
-text_impls!(Subdivision, "ISO 3166-2 subdivision code", |s, f| f
-    .write_str(s.code()));
+text_impls!(
+    Country,
+    "ISO 3166-1 alpha-2 country code",
+    "^[A-Z]{2}$",
+    |s, f| f.write_str(s.code())
+);
+text_impls!(
+    Subdivision,
+    "ISO 3166-2 subdivision code",
+    "^[A-Z]{2}-[A-Z0-9]{1,3}$",
+    |s, f| f.write_str(s.code())
+);
 text_impls!(
     Jurisdiction,
     "jurisdiction: ISO 3166-1 alpha-2 or ISO 3166-2 code",
+    "^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
     |s, f| match s.subdivision {
         Some(sub) => f.write_str(sub.code()),
         None => f.write_str(s.country.code()),

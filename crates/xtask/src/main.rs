@@ -15,6 +15,8 @@ use std::process::ExitCode;
 
 mod codegen;
 mod iso;
+#[cfg(test)]
+mod tidy;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

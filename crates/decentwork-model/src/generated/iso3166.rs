@@ -450,7 +450,7 @@ impl crate::Country {
     pub const GY: crate::Country = crate::Country(93);
     /// Hong Kong.
     pub const HK: crate::Country = crate::Country(94);
-    /// Heard Island and `McDonald` Islands.
+    /// Heard Island and McDonald Islands.
     pub const HM: crate::Country = crate::Country(95);
     /// Honduras.
     pub const HN: crate::Country = crate::Country(96);

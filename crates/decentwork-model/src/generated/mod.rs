@@ -5,4 +5,5 @@
     clippy::doc_markdown,
     reason = "generated docs quote official country names verbatim"
 )]
+#[rustfmt::skip]
 pub(crate) mod iso3166;

@@ -13,6 +13,7 @@
     reason = "an example prints its results"
 )]
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -72,9 +73,15 @@ fn run() -> Result<(), String> {
 }
 
 fn summary(b: &Bundle, on: NaiveDate) -> String {
-    use std::fmt::Write as _;
     let mut out = String::new();
-    let f = &b.factory;
+    factory_section(&mut out, &b.factory, on);
+    committee_section(&mut out, &b.committees, on);
+    brand_section(&mut out, b, on);
+    assessment_section(&mut out, b, on);
+    out
+}
+
+fn factory_section(out: &mut String, f: &Factory, on: NaiveDate) {
     let _ = writeln!(out, "# {} ({}) on {on}", f.name, f.id);
     let os_id = f
         .os_id
@@ -108,9 +115,11 @@ fn summary(b: &Bundle, on: NaiveDate) -> String {
             pct(w.permanent_share())
         );
     }
+}
 
+fn committee_section(out: &mut String, committees: &[Committee], on: NaiveDate) {
     let _ = writeln!(out, "\n## Committees");
-    for c in &b.committees {
+    for c in committees {
         let share = |r: Option<decentwork_model::Ratio>| {
             r.map_or_else(|| "n/a".to_owned(), |r| r.to_string())
         };
@@ -126,7 +135,10 @@ fn summary(b: &Bundle, on: NaiveDate) -> String {
             c.meetings_in(last_year(on)).count(),
         );
     }
+}
 
+fn brand_section(out: &mut String, b: &Bundle, on: NaiveDate) {
+    let f = &b.factory;
     let _ = writeln!(out, "\n## Brands");
     for brand in &b.brands {
         let sourcing = b
@@ -147,7 +159,9 @@ fn summary(b: &Bundle, on: NaiveDate) -> String {
             ),
         );
     }
+}
 
+fn assessment_section(out: &mut String, b: &Bundle, on: NaiveDate) {
     let _ = writeln!(out, "\n## Assessments");
     for a in &b.assessments {
         let count = |o: Outcome| a.findings.iter().filter(|x| x.outcome == o).count();
@@ -202,7 +216,6 @@ fn summary(b: &Bundle, on: NaiveDate) -> String {
         trained,
         b.initiatives.len()
     );
-    out
 }
 
 /// The year up to and including `on`.

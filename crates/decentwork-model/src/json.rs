@@ -75,9 +75,9 @@ fn locate<T: DeserializeOwned>(text: &str) -> (usize, usize) {
     };
     let _ = serde_json::from_reader::<_, T>(reader);
     let before = text.as_bytes().get(..consumed.get()).unwrap_or_default();
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
-    (line, column)
+    let mut lines = before.split(|&b| b == b'\n');
+    let last = lines.next_back().map_or(0, <[u8]>::len);
+    (lines.count() + 1, last)
 }
 
 /// A reader that counts the bytes handed out.

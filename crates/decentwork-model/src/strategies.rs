@@ -14,6 +14,8 @@
 //! });
 //! ```
 
+use std::collections::BTreeSet;
+
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -254,49 +256,58 @@ pub fn factory() -> impl Strategy<Value = Factory> {
                 )
             },
         )
-        .prop_filter_map(
-            "valid factory",
-            |(
-                (
-                    id,
-                    name,
-                    os_id,
-                    jurisdiction,
-                    address,
-                    exporter,
-                    enrolled_on,
-                    sectors,
-                    statuses,
-                    brands,
-                ),
-                dates,
-                workforce,
-                periods,
-                scopes,
-            )| {
-                let mut fields = FactoryFields::new(id, name, jurisdiction, address, enrolled_on);
-                fields.os_id = os_id;
-                fields.exporter = exporter;
-                fields.sectors = sectors.into_iter().collect();
-                let mut current = ProgrammeStatus::Enrolled;
-                for (status, on) in statuses.into_iter().zip(dates) {
-                    if status != current {
-                        fields.status_changes.push(StatusChange::new(status, on));
-                        current = status;
-                    }
-                }
-                fields.workforce = workforce;
-                let mut seen = std::collections::BTreeSet::new();
-                for ((brand, period), scope) in brands.into_iter().zip(periods).zip(scopes) {
-                    if seen.insert(brand) {
-                        fields
-                            .consents
-                            .push(ConsentGrant::new(brand, scope, period));
-                    }
-                }
-                Factory::new(fields).ok()
-            },
-        )
+        .prop_filter_map("valid factory", assemble_factory)
+}
+
+/// The parts [`factory`] draws, before they are put together.
+type FactoryParts = (
+    (
+        FactoryId,
+        String,
+        Option<OsId>,
+        Jurisdiction,
+        String,
+        bool,
+        NaiveDate,
+        BTreeSet<String>,
+        Vec<ProgrammeStatus>,
+        Vec<BrandId>,
+    ),
+    Vec<NaiveDate>,
+    Vec<Workforce>,
+    Vec<Period>,
+    Vec<ConsentScope>,
+);
+
+fn assemble_factory(parts: FactoryParts) -> Option<Factory> {
+    let (
+        (id, name, os_id, jurisdiction, address, exporter, enrolled_on, sectors, statuses, brands),
+        dates,
+        workforce,
+        periods,
+        scopes,
+    ) = parts;
+    let mut fields = FactoryFields::new(id, name, jurisdiction, address, enrolled_on);
+    fields.os_id = os_id;
+    fields.exporter = exporter;
+    fields.sectors = sectors.into_iter().collect();
+    let mut current = ProgrammeStatus::Enrolled;
+    for (status, on) in statuses.into_iter().zip(dates) {
+        if status != current {
+            fields.status_changes.push(StatusChange::new(status, on));
+            current = status;
+        }
+    }
+    fields.workforce = workforce;
+    let mut seen = BTreeSet::new();
+    for ((brand, period), scope) in brands.into_iter().zip(periods).zip(scopes) {
+        if seen.insert(brand) {
+            fields
+                .consents
+                .push(ConsentGrant::new(brand, scope, period));
+        }
+    }
+    Factory::new(fields).ok()
 }
 
 /// A brand.

@@ -1,6 +1,13 @@
 //! JSON: the shape of a realistic factory (snapshot), round trips of every main
 //! type, and deserialisation running the same checks as the constructors.
 #![cfg(all(feature = "json", feature = "proptest"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
 
 use decentwork_model::{
     Assessment, Brand, Committee, Country, Factory, ImprovementPlan, Jurisdiction, OsId, Period,

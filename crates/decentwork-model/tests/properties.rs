@@ -1,5 +1,12 @@
 //! Properties of the model's helpers, over values from the crate's own strategies.
 #![cfg(feature = "proptest")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
 
 use decentwork_model::strategies::{self, date};
 use decentwork_model::{

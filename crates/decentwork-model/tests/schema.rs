@@ -1,5 +1,12 @@
 //! JSON Schemas (feature `schema`): they describe what the types read and write.
 #![cfg(feature = "schema")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
 
 use decentwork_model::{Assessment, Committee, Factory, OsId, Period};
 

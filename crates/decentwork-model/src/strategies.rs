@@ -1,4 +1,4 @@
-//! [proptest] strategies for the model's types, for property tests here and in
+//! [proptest](mod@proptest) strategies for the model's types, for property tests here and in
 //! other crates (feature `proptest`).
 //!
 //! Every strategy yields only values that pass the model's checks, and the main

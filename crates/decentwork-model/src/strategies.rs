@@ -85,13 +85,8 @@ fn period_within(outer: Period) -> impl Strategy<Value = Period> {
     })
 }
 
-macro_rules! identifier_strategy {
-    ($($fn:ident -> $ty:ident),* $(,)?) => {$(
-        #[doc = concat!("A valid [`", stringify!($ty), "`].")]
-        pub fn $fn() -> impl Strategy<Value = $ty> {
-            "[A-Za-z0-9][A-Za-z0-9._-]{0,15}".prop_filter_map("valid identifier", |s| $ty::new(&s).ok())
-        }
-
+macro_rules! arbitrary_from {
+    ($($ty:ty => $fn:ident),* $(,)?) => {$(
         impl Arbitrary for $ty {
             type Parameters = ();
             type Strategy = BoxedStrategy<Self>;
@@ -99,6 +94,17 @@ macro_rules! identifier_strategy {
                 $fn().boxed()
             }
         }
+    )*};
+}
+
+macro_rules! identifier_strategy {
+    ($($fn:ident -> $ty:ident),* $(,)?) => {$(
+        #[doc = concat!("A valid [`", stringify!($ty), "`].")]
+        pub fn $fn() -> impl Strategy<Value = $ty> {
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,15}".prop_filter_map("valid identifier", |s| $ty::new(&s).ok())
+        }
+
+        arbitrary_from!($ty => $fn);
     )*};
 }
 
@@ -546,18 +552,6 @@ pub fn progress_report() -> impl Strategy<Value = ProgressReport> {
                 ProgressReport::new(fields).ok()
             },
         )
-}
-
-macro_rules! arbitrary_from {
-    ($($ty:ty => $fn:ident),* $(,)?) => {$(
-        impl Arbitrary for $ty {
-            type Parameters = ();
-            type Strategy = BoxedStrategy<Self>;
-            fn arbitrary_with((): ()) -> Self::Strategy {
-                $fn().boxed()
-            }
-        }
-    )*};
 }
 
 arbitrary_from!(

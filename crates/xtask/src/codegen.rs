@@ -15,10 +15,16 @@ struct Output {
 }
 
 fn generate(root: &Path) -> Result<Vec<Output>, String> {
-    Ok(vec![Output {
+    let mut outputs = vec![Output {
         path: root.join("crates/decentwork-model/src/generated/iso3166.rs"),
         text: iso3166(root)?,
-    }])
+    }];
+    outputs.extend(
+        crate::catalogue::generate(root)?
+            .into_iter()
+            .map(|(path, text)| Output { path, text }),
+    );
+    Ok(outputs)
 }
 
 pub(crate) fn write_all(root: &Path) -> Result<(), String> {

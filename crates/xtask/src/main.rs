@@ -13,6 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod catalogue;
 mod codegen;
 mod iso;
 #[cfg(test)]

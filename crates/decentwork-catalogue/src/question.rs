@@ -92,6 +92,25 @@ impl Question {
         Question::all().filter(move |q| q.applies_in(jurisdiction))
     }
 
+    /// The number of questions in the catalogue.
+    #[must_use]
+    pub fn count() -> usize {
+        QUESTIONS.len()
+    }
+
+    /// A dense index in `0..Question::count()`, stable within one catalogue
+    /// version (not across versions: store IDs, not indexes).
+    #[must_use]
+    pub fn index(self) -> usize {
+        crate::tables::index_in(&QUESTIONS, self.0)
+    }
+
+    /// The question at a dense index.
+    #[must_use]
+    pub fn at(index: usize) -> Option<Question> {
+        QUESTIONS.get(index).map(Question)
+    }
+
     /// The ID, e.g. `CL.CHILD.01`.
     #[must_use]
     pub fn id(self) -> &'static str {

@@ -69,6 +69,18 @@ impl Cluster {
             })
     }
 
+    /// A dense index in `0..8`, the tool's order.
+    #[must_use]
+    pub fn index(self) -> usize {
+        crate::tables::index_in(&CLUSTERS, self.0)
+    }
+
+    /// The cluster at a dense index.
+    #[must_use]
+    pub fn at(index: usize) -> Option<Cluster> {
+        CLUSTERS.get(index).map(Cluster)
+    }
+
     /// The ID, e.g. `CL`.
     #[must_use]
     pub fn id(self) -> &'static str {
@@ -168,6 +180,24 @@ impl CompliancePoint {
                 what: "compliance point",
                 value: text.to_owned(),
             })
+    }
+
+    /// The number of compliance points.
+    #[must_use]
+    pub fn count() -> usize {
+        COMPLIANCE_POINTS.len()
+    }
+
+    /// A dense index in `0..CompliancePoint::count()`, the tool's order.
+    #[must_use]
+    pub fn index(self) -> usize {
+        crate::tables::index_in(&COMPLIANCE_POINTS, self.0)
+    }
+
+    /// The compliance point at a dense index.
+    #[must_use]
+    pub fn at(index: usize) -> Option<CompliancePoint> {
+        COMPLIANCE_POINTS.get(index).map(CompliancePoint)
     }
 
     /// The ID, e.g. `CL.CHILD` (a valid [`CompliancePointId`]).

@@ -7,6 +7,21 @@ use chrono::NaiveDate;
 use decentwork_model::Country;
 use rust_decimal::Decimal;
 
+/// The position of `row` in `table`, from its address (rows are only ever
+/// handed out from their tables). Constant time; `usize::MAX` if not inside.
+pub(crate) fn index_in<T>(table: &[T], row: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    let offset = std::ptr::from_ref(row)
+        .addr()
+        .wrapping_sub(table.as_ptr().addr())
+        / size;
+    if offset < table.len() {
+        offset
+    } else {
+        usize::MAX
+    }
+}
+
 /// A constant date for the generated tables.
 pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {

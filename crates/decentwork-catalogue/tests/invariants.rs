@@ -112,6 +112,17 @@ fn references_resolve_and_ids_fit_the_model() {
             assert!(Parameter::ALL.contains(&parameter));
         }
     }
+    for (i, q) in Question::all().enumerate() {
+        assert_eq!(q.index(), i);
+        assert_eq!(Question::at(i), Some(q));
+    }
+    for (i, cp) in CompliancePoint::all().enumerate() {
+        assert_eq!(cp.index(), i);
+        assert_eq!(CompliancePoint::at(i), Some(cp));
+    }
+    for (i, c) in Cluster::all().enumerate() {
+        assert_eq!(c.index(), i);
+    }
     for cp in CompliancePoint::all() {
         CompliancePointId::new(cp.id()).unwrap();
         assert!(cp.cluster().compliance_points().any(|x| x == cp));

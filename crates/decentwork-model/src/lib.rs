@@ -48,8 +48,8 @@
 //!     "A-2024-0031".parse()?, factory.id, 1, AssessmentKind::Unannounced,
 //!     (day(2024, 3, 4), day(2024, 3, 5)), "Garment CAT",
 //! );
-//! assessment.findings.push(Finding::new("Q.CHL.01".parse()?, Outcome::Compliant));
-//! assessment.findings.push(Finding::new("Q.OSH.14".parse()?, Outcome::NonCompliant));
+//! assessment.findings.push(Finding::new("CL.CHILD.01".parse()?, Outcome::Compliant));
+//! assessment.findings.push(Finding::new("OSH.EMERGENCY.01".parse()?, Outcome::NonCompliant));
 //! let assessment = Assessment::new(assessment)?;
 //! assert_eq!(assessment.findings.iter().filter(|f| f.outcome == Outcome::NonCompliant).count(), 1);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

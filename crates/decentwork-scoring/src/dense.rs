@@ -1,0 +1,241 @@
+//! A compact form of an assessment: findings resolved to the catalogue's dense
+//! question indexes, one per question, and bitsets over compliance points.
+//! The fast path for scoring many assessments; the public results stay readable.
+
+use decentwork_catalogue::{CompliancePoint, Question, QuestionKind, ToolVersion};
+use decentwork_model::{Assessment, Jurisdiction, Outcome, QuestionId};
+
+use crate::Diagnostic;
+
+/// One question's finding, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DenseFinding {
+    /// Position of the (first) finding in the assessment.
+    pub(crate) index: usize,
+    /// The catalogue's dense question index.
+    pub(crate) question: usize,
+    /// The question's ID as given.
+    pub(crate) id: QuestionId,
+    /// The outcome counted for the question.
+    pub(crate) outcome: Outcome,
+    /// Workers affected, summed over repeated findings.
+    pub(crate) workers_affected: Option<u32>,
+}
+
+/// An assessment's findings resolved against the catalogue, one per question,
+/// sorted by question index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DenseAssessment {
+    findings: Vec<DenseFinding>,
+}
+
+/// How severe an outcome is when one question has several findings.
+fn severity(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::NonCompliant => 3,
+        Outcome::Compliant => 2,
+        Outcome::NotApplicable => 1,
+        Outcome::NotAssessed => 0,
+    }
+}
+
+impl DenseAssessment {
+    /// Resolves `assessment`'s findings; what cannot be resolved, and repeats,
+    /// come back as diagnostics.
+    pub(crate) fn resolve(
+        assessment: &Assessment,
+        tool: Option<ToolVersion>,
+        jurisdiction: Option<Jurisdiction>,
+    ) -> (DenseAssessment, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut resolved: Vec<(usize, DenseFinding)> =
+            Vec::with_capacity(assessment.findings.len());
+        for (index, finding) in assessment.findings.iter().enumerate() {
+            let Ok(question) = Question::get(finding.question) else {
+                diagnostics.push(Diagnostic::UnknownQuestion {
+                    index,
+                    question: finding.question,
+                });
+                continue;
+            };
+            if let Some(tool) = tool
+                && (question.since().released() > tool.released()
+                    || !question.equivalents_in(tool).contains(&question))
+            {
+                diagnostics.push(Diagnostic::NotInToolVersion {
+                    index,
+                    question: finding.question,
+                    tool: tool.id().to_owned(),
+                });
+            }
+            if let Some(j) = jurisdiction
+                && !question.applies_in(j)
+            {
+                diagnostics.push(Diagnostic::NotAskedInJurisdiction {
+                    index,
+                    question: finding.question,
+                    jurisdiction: j,
+                });
+            }
+            if question.kind() == QuestionKind::FactGathering
+                && finding.outcome == Outcome::NonCompliant
+            {
+                diagnostics.push(Diagnostic::FactGatheringNotCounted {
+                    index,
+                    question: finding.question,
+                });
+            }
+            resolved.push((
+                index,
+                DenseFinding {
+                    index,
+                    question: question.index(),
+                    id: finding.question,
+                    outcome: finding.outcome,
+                    workers_affected: finding.workers_affected,
+                },
+            ));
+        }
+        resolved.sort_by_key(|(index, f)| (f.question, *index));
+        let mut findings: Vec<DenseFinding> = Vec::with_capacity(resolved.len());
+        let mut group: Vec<(usize, Outcome)> = Vec::new();
+        for (index, finding) in resolved {
+            match findings.last_mut() {
+                Some(last) if last.question == finding.question => {
+                    group.push((index, finding.outcome));
+                    if severity(finding.outcome) > severity(last.outcome) {
+                        last.outcome = finding.outcome;
+                    }
+                    last.workers_affected = match (last.workers_affected, finding.workers_affected)
+                    {
+                        (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                _ => {
+                    flush_duplicates(&mut diagnostics, findings.last(), &group);
+                    group.clear();
+                    group.push((index, finding.outcome));
+                    findings.push(finding);
+                }
+            }
+        }
+        flush_duplicates(&mut diagnostics, findings.last(), &group);
+        (DenseAssessment { findings }, diagnostics)
+    }
+
+    pub(crate) fn findings(&self) -> impl Iterator<Item = &DenseFinding> {
+        self.findings.iter()
+    }
+
+    /// Resolves without diagnostics, for the fast path.
+    #[must_use]
+    pub fn from_assessment(assessment: &Assessment) -> DenseAssessment {
+        Self::resolve(assessment, None, None).0
+    }
+
+    /// The number of questions with a finding.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+
+    /// Whether no finding resolved.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// The Better Work rule on the compact form: which points are assessed and
+    /// which non-compliant. Allocation-free; the same statuses as
+    /// [`crate::score_assessment`].
+    #[must_use]
+    pub fn point_bits(&self) -> PointBits {
+        let mut non_compliant: u128 = 0;
+        let mut compliant: u128 = 0;
+        for f in &self.findings {
+            let Some(question) = Question::at(f.question) else {
+                continue;
+            };
+            if question.kind() != QuestionKind::NonCompliance {
+                continue;
+            }
+            let point = u32::try_from(question.compliance_point().index()).unwrap_or(u32::MAX);
+            let bit = 1_u128.checked_shl(point).unwrap_or(0);
+            match f.outcome {
+                Outcome::NonCompliant => non_compliant |= bit,
+                Outcome::Compliant => compliant |= bit,
+                Outcome::NotApplicable | Outcome::NotAssessed => {}
+            }
+        }
+        PointBits {
+            non_compliant,
+            assessed: non_compliant | compliant,
+        }
+    }
+}
+
+fn flush_duplicates(
+    diagnostics: &mut Vec<Diagnostic>,
+    kept: Option<&DenseFinding>,
+    group: &[(usize, Outcome)],
+) {
+    if let (Some(kept), [_, _, ..]) = (kept, group) {
+        diagnostics.push(Diagnostic::RepeatedQuestion {
+            question: kept.id,
+            indexes: group.iter().map(|(i, _)| *i).collect(),
+            outcomes: group.iter().map(|(_, o)| *o).collect(),
+            counted_as: kept.outcome,
+        });
+    }
+}
+
+/// Which compliance points an assessment assessed and found non-compliant, as
+/// bitsets over the catalogue's point indexes (up to 128 points).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PointBits {
+    /// Bit `i` set: point `i` non-compliant.
+    pub non_compliant: u128,
+    /// Bit `i` set: point `i` assessed (compliant or not).
+    pub assessed: u128,
+}
+
+impl PointBits {
+    /// Marks point `index` as assessed, and non-compliant if so.
+    pub fn mark(&mut self, index: usize, non_compliant: bool) {
+        let bit = u32::try_from(index)
+            .ok()
+            .and_then(|i| 1_u128.checked_shl(i))
+            .unwrap_or(0);
+        self.assessed |= bit;
+        if non_compliant {
+            self.non_compliant |= bit;
+        }
+    }
+
+    /// Whether point `index` was assessed.
+    #[must_use]
+    pub fn is_assessed(self, index: usize) -> bool {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| self.assessed.checked_shr(i))
+            .is_some_and(|b| b & 1 == 1)
+    }
+
+    /// Whether point `index` was non-compliant.
+    #[must_use]
+    pub fn is_non_compliant(self, index: usize) -> bool {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| self.non_compliant.checked_shr(i))
+            .is_some_and(|b| b & 1 == 1)
+    }
+
+    /// The catalogue points, with the status these bits give them.
+    pub fn points(self) -> impl Iterator<Item = (CompliancePoint, Option<bool>)> {
+        CompliancePoint::all()
+            .enumerate()
+            .map(move |(i, cp)| (cp, self.is_assessed(i).then(|| self.is_non_compliant(i))))
+    }
+}

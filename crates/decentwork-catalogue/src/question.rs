@@ -67,7 +67,14 @@ impl Question {
     ///
     /// [`LookupError::UnknownId`] when no question has that ID.
     pub fn get(id: QuestionId) -> Result<Question, LookupError> {
-        Question::from_id(id.as_str())
+        by_model_id()
+            .get(&id)
+            .and_then(|&i| QUESTIONS.get(i))
+            .map(Question)
+            .ok_or_else(|| LookupError::UnknownId {
+                what: "question",
+                value: id.to_string(),
+            })
     }
 
     /// Lax lookup: the ID ignoring case and surrounding space.
@@ -275,6 +282,41 @@ impl Question {
     #[must_use]
     pub fn equivalents_in(self, tool: ToolVersion) -> Vec<Question> {
         crate::tool::equivalents(self, tool)
+    }
+}
+
+/// Question indexes by the model's ID type, built once: resolving the findings
+/// of an assessment is then a hash lookup per finding.
+fn by_model_id()
+-> &'static std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<Fx>> {
+    static MAP: std::sync::OnceLock<
+        std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<Fx>>,
+    > = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        QUESTIONS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| QuestionId::new(q.id).ok().map(|id| (id, i)))
+            .collect()
+    })
+}
+
+/// A small, fast, non-cryptographic hasher (the "Fx" multiply-rotate scheme);
+/// question IDs are trusted catalogue keys, so flooding is not a concern.
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0_u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
     }
 }
 

@@ -88,6 +88,7 @@ fn tables_are_sorted_and_unique() {
 
 #[test]
 fn references_resolve_and_ids_fit_the_model() {
+    assert!(Question::get("CL.CHILD.99".parse().unwrap()).is_err());
     for q in Question::all() {
         QuestionId::new(q.id()).unwrap();
         assert_eq!(

@@ -882,6 +882,33 @@ impl Population {
         (public, other)
     }
 
+    /// The trace behind one rate row: for each selected assessment assessed on
+    /// the point (by label, after the options), whether it was non-compliant.
+    /// The row's tally is the count of `true` over the length of this list.
+    #[must_use]
+    pub fn indicators(
+        &self,
+        selection: Selection,
+        options: RateOptions,
+        point: &str,
+    ) -> Vec<(FactoryId, AssessmentId, bool)> {
+        let (selected, _) = self.select(selection, options);
+        let keys: Vec<usize> = (0..self.points.len())
+            .filter(|&p| self.point_group(p, options).1 == point)
+            .collect();
+        selected
+            .iter()
+            .filter_map(|&i| self.assessments.get(i))
+            .filter(|s| keys.iter().any(|&k| s.points_assessed.get(k)))
+            .map(|s| {
+                let factory = self.factories.get(s.factory as usize).copied();
+                let non_compliant = keys.iter().any(|&k| s.points_non_compliant.get(k));
+                (factory, s.assessment, non_compliant)
+            })
+            .filter_map(|(f, a, nc)| f.map(|f| (f, a, nc)))
+            .collect()
+    }
+
     /// The assessments `selection` picks, by ID, in (factory, date) order.
     #[must_use]
     pub fn selected(&self, selection: Selection, options: RateOptions) -> Vec<AssessmentId> {

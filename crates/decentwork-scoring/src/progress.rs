@@ -68,6 +68,25 @@ pub struct Progress {
 }
 
 /// Compares two scored assessments of the same factory, point by point.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use decentwork_model::{Assessment, AssessmentFields, AssessmentKind, Finding, Outcome};
+/// use decentwork_scoring::{Change, ScoreOptions, compare, score_assessment};
+///
+/// let scored = |id: &str, cycle, outcome| {
+///     let day = NaiveDate::from_ymd_opt(2023 + i32::from(cycle), 4, 1).unwrap();
+///     let mut f = AssessmentFields::new(
+///         id.parse().unwrap(), "F1".parse().unwrap(), cycle, AssessmentKind::Unannounced, (day, day), "Garment CAT",
+///     );
+///     f.findings.push(Finding::new("OSH.EMERGENCY.01".parse().unwrap(), outcome));
+///     score_assessment(&Assessment::new(f).unwrap(), ScoreOptions::default())
+/// };
+/// let progress = compare(&scored("A1", 1, Outcome::NonCompliant), &scored("A2", 2, Outcome::Compliant));
+/// assert_eq!(progress.newly_compliant, 1);
+/// let exits = progress.points.iter().find(|p| p.point.as_str() == "OSH.EMERGENCY").unwrap();
+/// assert_eq!(exits.change, Change::NewlyCompliant);
+/// ```
 #[must_use]
 pub fn compare(before: &AssessmentScore, after: &AssessmentScore) -> Progress {
     let mut progress = Progress {

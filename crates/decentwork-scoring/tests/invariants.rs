@@ -310,6 +310,9 @@ proptest! {
             let row = table.rows.iter().find(|r| r.point.as_deref() == Some(cp.name()));
             let got = row.map_or((0, 0), |r| (r.factories.non_compliant, r.factories.assessed));
             prop_assert_eq!(got, tally, "{}", cp.id());
+            // The trace gives the same numbers.
+            let trace = p.indicators(Selection::All, RateOptions::default(), cp.name());
+            prop_assert_eq!((trace.iter().filter(|t| t.2).count() as u64, trace.len() as u64), tally);
         }
     }
 

@@ -312,15 +312,4 @@ impl InstrumentSet {
     }
 }
 
-impl std::fmt::Debug for InstrumentSet {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "InstrumentSet({})", self.id())
-    }
-}
-
-impl PartialEq for InstrumentSet {
-    fn eq(&self, other: &Self) -> bool {
-        self.id() == other.id()
-    }
-}
-impl Eq for InstrumentSet {}
+crate::structure::by_id!(InstrumentSet => id);

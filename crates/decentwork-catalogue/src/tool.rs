@@ -158,18 +158,7 @@ fn equivalents_with(
     found
 }
 
-impl std::fmt::Debug for ToolVersion {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ToolVersion({})", self.id())
-    }
-}
-
-impl PartialEq for ToolVersion {
-    fn eq(&self, other: &Self) -> bool {
-        self.id() == other.id()
-    }
-}
-impl Eq for ToolVersion {}
+crate::structure::by_id!(ToolVersion => id);
 
 #[cfg(test)]
 mod tests {

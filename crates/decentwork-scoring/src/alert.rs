@@ -13,6 +13,7 @@ use crate::dense::DenseAssessment;
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AlertKind {
     /// Triggers the zero-tolerance protocol: child labour, forced labour,
     /// violence or abuse, imminent danger.

@@ -46,6 +46,7 @@ impl ScoreOptions {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PointStatus {
     /// At least one non-compliance question was found non-compliant.
     NonCompliant,

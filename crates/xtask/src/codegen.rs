@@ -24,6 +24,15 @@ fn generate(root: &Path) -> Result<Vec<Output>, String> {
             .into_iter()
             .map(|(path, text)| Output { path, text }),
     );
+    // The report contract's JSON Schemas.
+    outputs.extend(
+        decentwork_report::schemas()
+            .into_iter()
+            .map(|(name, text)| Output {
+                path: root.join("docs/schemas").join(name),
+                text,
+            }),
+    );
     Ok(outputs)
 }
 

@@ -1,0 +1,456 @@
+//! The report types: the one serialised contract of decentwork. Their JSON
+//! shape is pinned by snapshots and JSON Schemas under `docs/schemas/`.
+
+use chrono::NaiveDate;
+use decentwork_model::{AssessmentId, BrandId, Country, FactoryId, Jurisdiction, OsId};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// What every report says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Meta {
+    /// The kind of report, e.g. `factory_assessment`.
+    pub kind: String,
+    /// The date the report describes (an input: reports never read the clock).
+    pub report_date: NaiveDate,
+    /// The catalogue version behind names, questions and legal references.
+    pub catalogue_version: String,
+    /// The version of the report contract (this crate's version).
+    pub contract_version: String,
+}
+
+impl Meta {
+    pub(crate) fn new(kind: &str, report_date: NaiveDate) -> Self {
+        Self {
+            kind: kind.to_owned(),
+            report_date,
+            catalogue_version: decentwork_catalogue::VERSION.to_owned(),
+            contract_version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// Non-compliant out of assessed, with the rate as an exact decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Rate {
+    /// Items non-compliant.
+    pub non_compliant: u64,
+    /// Items assessed.
+    pub assessed: u64,
+    /// `non_compliant / assessed`, rounded to 4 decimals; absent when nothing was assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+}
+
+impl Rate {
+    /// From counts.
+    #[must_use]
+    pub fn new(non_compliant: u64, assessed: u64) -> Self {
+        let rate = decentwork_model::Ratio::new(non_compliant, assessed).map(|r| r.to_decimal(4));
+        Self {
+            non_compliant,
+            assessed,
+            rate,
+        }
+    }
+}
+
+/// Who the factory is, as reports name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FactoryLine {
+    /// Identifier.
+    pub id: FactoryId,
+    /// Name.
+    pub name: String,
+    /// Open Supply Hub ID, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_id: Option<OsId>,
+    /// Jurisdiction.
+    pub jurisdiction: Jurisdiction,
+    /// Country name.
+    pub country: String,
+}
+
+/// One question in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QuestionLine {
+    /// The question's ID.
+    pub id: String,
+    /// Its text for the factory's jurisdiction on the assessment date.
+    pub text: String,
+    /// The ILO instruments and articles it rests on.
+    pub ilo: Vec<String>,
+}
+
+/// One compliance point in a factory assessment report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PointSection {
+    /// The point's ID.
+    pub id: String,
+    /// Its published name.
+    pub name: String,
+    /// `non_compliant`, `compliant`, `not_applicable` or `not_assessed`.
+    pub status: decentwork_scoring::PointStatus,
+    /// The non-compliant questions, with their texts.
+    pub non_compliant: Vec<QuestionLine>,
+    /// National legal references for the point in the factory's jurisdiction.
+    pub legal_references: Vec<String>,
+}
+
+/// One cluster in a factory assessment report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ClusterSection {
+    /// The cluster's ID.
+    pub id: String,
+    /// Its published name.
+    pub name: String,
+    /// Non-compliant points out of points assessed.
+    pub points_rate: Rate,
+    /// Its points, in the tool's order.
+    pub points: Vec<PointSection>,
+}
+
+/// A zero-tolerance or critical-issue finding in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AlertLine {
+    /// `zero_tolerance` or `critical_issue`.
+    pub kind: decentwork_scoring::AlertKind,
+    /// The question.
+    pub question: QuestionLine,
+    /// Workers affected, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers_affected: Option<u32>,
+    /// National legal references.
+    pub legal_references: Vec<String>,
+}
+
+/// How the points changed since the previous cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChangeSection {
+    /// The previous assessment.
+    pub previous: AssessmentId,
+    /// Its cycle.
+    pub previous_cycle: u16,
+    /// Points non-compliant before and compliant now.
+    pub newly_compliant: Vec<String>,
+    /// Points compliant before and non-compliant now.
+    pub newly_non_compliant: Vec<String>,
+    /// Points non-compliant both times.
+    pub persistent: Vec<String>,
+}
+
+/// The factory assessment report: one cycle's findings by cluster and point,
+/// with legal references, alerts, and the change since the previous cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FactoryAssessmentReport {
+    /// About the report.
+    pub meta: Meta,
+    /// The factory.
+    pub factory: FactoryLine,
+    /// The assessment.
+    pub assessment: AssessmentId,
+    /// Its cycle.
+    pub cycle: u16,
+    /// First and last day of the visit.
+    pub visit: (NaiveDate, NaiveDate),
+    /// Non-compliant points out of points assessed, over all clusters.
+    pub overall: Rate,
+    /// Every cluster.
+    pub clusters: Vec<ClusterSection>,
+    /// Zero-tolerance and critical-issue findings.
+    pub alerts: Vec<AlertLine>,
+    /// Change since the previous cycle, when one is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeSection>,
+    /// What was odd in the findings and how it was handled.
+    pub notes: Vec<String>,
+}
+
+/// A committee in a progress report: counts, never people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeLine {
+    /// The committee's ID.
+    pub id: String,
+    /// Its kind, e.g. `picc`.
+    pub kind: decentwork_model::CommitteeKind,
+    /// Members on the report date.
+    pub members: u64,
+    /// Worker-side seats.
+    pub worker_seats: u64,
+    /// Worker-side seats held by women.
+    pub women_worker_seats: u64,
+    /// Whether someone chairs it on the report date.
+    pub has_chair: bool,
+    /// Meetings in the twelve months up to the report date.
+    pub meetings_last_year: u64,
+    /// Of those, meetings with minutes kept.
+    pub meetings_with_minutes: u64,
+}
+
+/// The progress report: improvement-plan status, committees and social dialogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ProgressReportDocument {
+    /// About the report.
+    pub meta: Meta,
+    /// The factory.
+    pub factory: FactoryLine,
+    /// Improvement-plan items by status on the report date.
+    pub plan: PlanLine,
+    /// The factory's committees.
+    pub committees: Vec<CommitteeLine>,
+    /// Social-dialogue ratings of the latest progress report on or before the date.
+    pub social_dialogue: Vec<DialogueLine>,
+}
+
+/// Improvement-plan counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PlanLine {
+    /// Items existing on the date.
+    pub items: u32,
+    /// Pending.
+    pub pending: u32,
+    /// In progress.
+    pub in_progress: u32,
+    /// Completed.
+    pub completed: u32,
+    /// Past due and not completed.
+    pub overdue: u32,
+    /// Open items per compliance point or question.
+    pub open_by_target: Vec<(String, u32)>,
+}
+
+/// A social-dialogue rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DialogueLine {
+    /// What is rated.
+    pub topic: String,
+    /// The rating.
+    pub rating: decentwork_model::DialogueRating,
+}
+
+/// One publicly disclosed question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DisclosureLine {
+    /// The question.
+    pub question: QuestionLine,
+    /// `true` when the factory was found non-compliant.
+    pub non_compliant: bool,
+}
+
+/// The public disclosure report: only questions tagged for public disclosure,
+/// by factory name. Never any other finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PublicDisclosureReport {
+    /// About the report.
+    pub meta: Meta,
+    /// The factory's name.
+    pub factory_name: String,
+    /// Its country.
+    pub country: String,
+    /// The assessment's first day.
+    pub assessed_on: NaiveDate,
+    /// The disclosed questions, assessed in this assessment.
+    pub items: Vec<DisclosureLine>,
+}
+
+/// One factory in a brand's portfolio.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PortfolioLine {
+    /// The factory.
+    pub factory: FactoryLine,
+    /// The date its consent to this brand started.
+    pub consent_since: NaiveDate,
+    /// Its latest assessment on or before the report date, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<PortfolioAssessment>,
+}
+
+/// The latest assessment of a portfolio factory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PortfolioAssessment {
+    /// The assessment.
+    pub assessment: AssessmentId,
+    /// Its cycle.
+    pub cycle: u16,
+    /// Its first day.
+    pub start: NaiveDate,
+    /// Non-compliant points out of points assessed.
+    pub overall: Rate,
+    /// Zero-tolerance alerts.
+    pub zero_tolerance: u32,
+    /// Critical-issue alerts.
+    pub critical_issues: u32,
+}
+
+/// The brand portfolio report: only factories whose consent to the brand is
+/// valid on the report date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BrandPortfolioReport {
+    /// About the report.
+    pub meta: Meta,
+    /// The brand.
+    pub brand: BrandId,
+    /// Its name.
+    pub brand_name: String,
+    /// Factories with valid consent.
+    pub factories: Vec<PortfolioLine>,
+}
+
+/// The population a synthesis is computed over, stated in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PopulationLine {
+    /// Which assessments, in words.
+    pub selection: String,
+    /// Grouping keys.
+    pub group_by: Vec<String>,
+    /// Worst forms merged and "Systems" read as OSH.
+    pub harmonised: bool,
+    /// Obsolete factories left out.
+    pub exclude_obsolete: bool,
+    /// Assessments used.
+    pub assessments: u64,
+    /// Distinct factories.
+    pub factories: u64,
+    /// Assessments left out as obsolete.
+    pub excluded_obsolete: u64,
+    /// Exact duplicate rows ignored.
+    pub duplicates_ignored: u64,
+    /// Conflicting rows (counted non-compliant if either was).
+    pub conflicting_rows: u64,
+}
+
+/// One row of rates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RateLine {
+    /// Country code, when grouped by country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+    /// Cycle, when grouped by cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<u16>,
+    /// Cluster name, when grouped by cluster or point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Compliance point name, when grouped by point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cp: Option<String>,
+    /// Factories non-compliant out of factories assessed.
+    pub factories: Rate,
+}
+
+/// The industry synthesis: non-compliance rates, stating the population used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SynthesisReport {
+    /// About the report.
+    pub meta: Meta,
+    /// A title.
+    pub title: String,
+    /// The population.
+    pub population: PopulationLine,
+    /// The rates.
+    pub rows: Vec<RateLine>,
+}
+
+/// People trained, by sex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TrainedLine {
+    /// Everyone.
+    pub total: u64,
+    /// Women.
+    pub women: u64,
+    /// Men.
+    pub men: u64,
+    /// Other or undisclosed.
+    pub other: u64,
+}
+
+/// The country programme summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ProgrammeSummary {
+    /// About the report.
+    pub meta: Meta,
+    /// The country.
+    pub country: Country,
+    /// Factories enrolled on the report date.
+    pub factories: u64,
+    /// Workers in those factories (latest snapshots on or before the date).
+    pub workers: u64,
+    /// Women among them, per cent, 1 decimal; absent without workers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub women_percent: Option<Decimal>,
+    /// Committees active on the date, by kind.
+    pub committees_by_kind: Vec<(decentwork_model::CommitteeKind, u64)>,
+    /// People trained in sessions up to the date.
+    pub trained: TrainedLine,
+    /// Buyer partners sourcing from the factories on the date.
+    pub brand_partners: u64,
+}

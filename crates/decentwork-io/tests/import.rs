@@ -1,0 +1,200 @@
+//! Import behaviour on good and bad files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
+use chrono::NaiveDate;
+use decentwork_io::{ExportImport, ExportRow, ImportError, ImportOptions, OshImport, QuestionType};
+
+const HEADER: &str = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name";
+
+fn row(finding: &str, date: &str) -> String {
+    format!(
+        "Cambodia,Compensation,Overtime Wages,\"Paid at the legal rate, always?\",501,NCQ,{finding},Public Disclosure,9001,31,\"Sok Garment Co., Ltd\",{date},1,Garment CAT"
+    )
+}
+
+fn read(
+    text: &[u8],
+    options: ImportOptions,
+) -> (
+    Vec<ExportRow>,
+    Result<decentwork_io::ImportSummary, ImportError>,
+) {
+    let mut rows = Vec::new();
+    let result = ExportImport::new("export.csv", options).read(text, |r| rows.push(r));
+    (rows, result)
+}
+
+#[test]
+fn reads_a_good_file_with_quotes_bom_and_crlf() {
+    let text = format!(
+        "\u{feff}{HEADER}\r\n{}\r\n{}\r\n",
+        row("1", "05/03/2024"),
+        row("0", "06/03/2024")
+    );
+    let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
+    let summary = summary.unwrap();
+    assert_eq!(
+        (summary.rows_read, summary.rows_used, summary.rows_skipped),
+        (2, 2, 0)
+    );
+    assert_eq!(rows[0].factory_name, "Sok Garment Co., Ltd");
+    assert_eq!(rows[0].question_label, "Paid at the legal rate, always?");
+    assert!(rows[0].non_compliant && rows[0].public);
+    assert_eq!(rows[0].start, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
+    assert_eq!(rows[0].question_type, QuestionType::NonCompliance);
+    assert_eq!(rows[0].country.map(|c| c.code()), Some("KH"));
+    assert!(summary.warnings().is_empty(), "{:?}", summary.warnings());
+}
+
+#[test]
+fn columns_in_another_order_are_fine() {
+    let mut cols: Vec<&str> = HEADER.split(',').collect();
+    cols.reverse();
+    let values = [
+        "Garment CAT",
+        "1",
+        "05/03/2024",
+        "Sok",
+        "31",
+        "9001",
+        "",
+        "0",
+        "NCQ",
+        "501",
+        "Q",
+        "Overtime Wages",
+        "Compensation",
+        "Cambodia",
+    ];
+    let text = format!("{}\n{}\n", cols.join(","), values.join(","));
+    let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
+    assert_eq!(summary.unwrap().rows_used, 1);
+    assert_eq!(rows[0].point, "Overtime Wages");
+}
+
+#[test]
+fn bad_rows_are_skipped_and_listed() {
+    let text = format!(
+        "{HEADER}\n{}\n{}\n{}\n{}\nonly,three,fields\n",
+        row("1", "05/03/2024"),
+        row("2", "05/03/2024"),
+        row("1", "2024-03-05"),
+        row("1", "31/02/2024"),
+    );
+    let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
+    let summary = summary.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((summary.rows_read, summary.rows_skipped), (5, 4));
+    let messages: Vec<String> = summary.skipped.iter().map(ToString::to_string).collect();
+    insta::assert_debug_snapshot!(messages, @r#"
+    [
+        "export.csv:3: column Finding: \"2\": expected 0 or 1",
+        "export.csv:4: column Assesment.Start.Date: \"2024-03-05\": expected a date as dd/mm/yyyy",
+        "export.csv:5: column Assesment.Start.Date: \"31/02/2024\": expected a date as dd/mm/yyyy",
+        "export.csv:6: 3 fields, but the header has 14",
+    ]
+    "#);
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_row() {
+    let text = format!(
+        "{HEADER}\n{}\n{}\n",
+        row("x", "05/03/2024"),
+        row("1", "05/03/2024")
+    );
+    let (rows, result) = read(text.as_bytes(), ImportOptions::strict());
+    assert!(rows.is_empty());
+    let err = result.unwrap_err();
+    assert_eq!(err.line(), Some(2));
+    insta::assert_snapshot!(err.to_string(), @r#"stopped at the first bad row (strict): export.csv:2: column Finding: "x": expected 0 or 1"#);
+}
+
+#[test]
+fn header_problems() {
+    let (_, result) = read(b"Country;Cluster;CP\nx;y;z\n", ImportOptions::default());
+    let err = result.unwrap_err();
+    assert!(
+        matches!(err, ImportError::MissingColumns { ref missing, .. } if missing.len() == 14),
+        "{err}"
+    );
+    let doubled = format!("{HEADER},Finding\n");
+    assert!(matches!(
+        read(doubled.as_bytes(), ImportOptions::default()).1,
+        Err(ImportError::DuplicateColumn { .. })
+    ));
+}
+
+#[test]
+fn invalid_utf8_names_the_column() {
+    let mut text = format!("{HEADER}\n").into_bytes();
+    text.extend_from_slice(b"Cambodia,Compensation,Overtime Wages,Q,501,NCQ,1,,9001,31,Bad \xff name,05/03/2024,1,Garment CAT\n");
+    let (_, summary) = read(&text, ImportOptions::default());
+    let summary = summary.unwrap();
+    assert_eq!(summary.rows_skipped, 1);
+    assert!(
+        summary.skipped[0]
+            .to_string()
+            .contains("column Factory.Assessed.Name"),
+        "{}",
+        summary.skipped[0]
+    );
+}
+
+#[test]
+fn fact_gathering_rows_and_unknown_labels() {
+    let text = format!(
+        "{HEADER}\nAtlantis,Systems,Legacy Point,Q,77,FGW,,,9001,31,Sok (Obsolete),05/03/2024,1,Garment CAT\n"
+    );
+    let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
+    let summary = summary.unwrap();
+    assert_eq!(rows[0].question_type, QuestionType::FactGathering);
+    assert!(rows[0].obsolete);
+    assert!(summary.unknown_points.contains("Legacy Point"));
+    assert!(summary.unknown_countries.contains("Atlantis"));
+    assert_eq!(
+        summary.warnings().len(),
+        2,
+        "Systems is a known legacy alias"
+    );
+}
+
+#[test]
+fn osh_facilities() {
+    let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let text = "os_id,name,address,country,sector,product_type,number_of_workers\n\
+        VN2019085P645QS,Example Garment,1 Road,VN,Apparel|Textiles,Knitwear,100-500\n\
+        VN2019085P645QT,Bad Check,2 Road,VN,Apparel,,\n\
+        ,No OS ID Ltd,3 Road,Bangladesh,Apparel,,\n\
+        ,Nowhere Ltd,4 Road,Atlantis,Apparel,,\n\
+        ,,5 Road,Bangladesh,Apparel,,\n";
+    let (factories, summary) = OshImport::new("list.csv", ImportOptions::default(), on)
+        .read(text.as_bytes())
+        .unwrap();
+    assert_eq!(factories.len(), 2);
+    assert_eq!(factories[0].sectors, ["Apparel", "Textiles"]);
+    assert_eq!(factories[1].id.as_str(), "osh-line-4");
+    assert_eq!(summary.unused_columns, ["number_of_workers"]);
+    let messages: Vec<String> = summary.skipped.iter().map(ToString::to_string).collect();
+    insta::assert_debug_snapshot!(messages, @r#"
+    [
+        "list.csv:3: column os_id: \"VN2019085P645QT\": expected a valid OS ID (15 characters, matching check character)",
+        "list.csv:5: column country: \"Atlantis\": expected a country name or ISO 3166-1 code",
+        "list.csv:6: column record: \"\": expected a non-empty name and address",
+    ]
+    "#);
+    let missing = OshImport::new("list.csv", ImportOptions::default(), on)
+        .read(&b"name,country\nx,VN\n"[..])
+        .unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("missing required column(s) address"),
+        "{missing}"
+    );
+}

@@ -89,6 +89,7 @@ impl ExportRow {
         row.cluster.clone_from(&self.cluster);
         row.point.clone_from(&self.point);
         row.question.clone_from(&self.question);
+        row.question_label.clone_from(&self.question_label);
         row.counts = self.question_type == QuestionType::NonCompliance;
         row.non_compliant = self.non_compliant;
         row.public = self.public;

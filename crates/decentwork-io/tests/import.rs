@@ -47,7 +47,10 @@ fn reads_a_good_file_with_quotes_bom_and_crlf() {
     assert!(rows[0].non_compliant && rows[0].public);
     assert_eq!(rows[0].start, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
     assert_eq!(rows[0].question_type, QuestionType::NonCompliance);
-    assert_eq!(rows[0].country.map(decentwork_model::Country::code), Some("KH"));
+    assert_eq!(
+        rows[0].country.map(decentwork_model::Country::code),
+        Some("KH")
+    );
     assert!(summary.warnings().is_empty(), "{:?}", summary.warnings());
 }
 

@@ -324,11 +324,15 @@ impl SynthesisReport {
                 ),
                 None => format!("every cycle-{cycle} assessment"),
             },
-            decentwork_scoring::Selection::BalancedPanel { cycles } => {
-                format!(
+            decentwork_scoring::Selection::BalancedPanel { cycles, window } => match window {
+                Some(w) => format!(
+                    "balanced panel: factories with every cycle from 1 to {cycles} starting {:04}-{:02} to {:04}-{:02}, one assessment per cycle",
+                    w.from.0, w.from.1, w.to.0, w.to.1
+                ),
+                None => format!(
                     "balanced panel: factories with every cycle from 1 to {cycles}, one assessment per cycle"
-                )
-            }
+                ),
+            },
             _ => "every assessment".to_owned(),
         };
         SynthesisReport {

@@ -96,6 +96,7 @@ struct PointLabel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct QuestionLabel {
     id: String,
+    text: String,
     point: usize,
     public: bool,
 }
@@ -141,6 +142,8 @@ pub struct FindingRow {
     pub point: String,
     /// The question's ID as exported.
     pub question: String,
+    /// The question's text as exported (`Q.Label`), if any.
+    pub question_label: String,
     /// Whether the question counts (a non-compliance question, not fact-gathering).
     pub counts: bool,
     /// The finding: `true` non-compliant.
@@ -228,6 +231,8 @@ pub enum Selection {
     BalancedPanel {
         /// The last cycle every factory must have.
         cycles: u16,
+        /// Only assessments starting in this window count, if given.
+        window: Option<MonthWindow>,
     },
     /// Every assessment.
     All,
@@ -327,8 +332,12 @@ pub struct RateTable {
 pub struct QuestionRate {
     /// The question's ID.
     pub question: String,
+    /// Its text as given (export label or catalogue template).
+    pub text: String,
     /// Its compliance point's label.
     pub point: String,
+    /// Its cluster's label.
+    pub cluster: String,
     /// Whether it is tagged for public disclosure.
     pub public: bool,
     /// Factories non-compliant on it out of factories assessed on it.
@@ -389,15 +398,19 @@ impl Population {
         self.points.len() - 1
     }
 
-    fn question_key(&mut self, id: &str, point: usize, public: bool) -> usize {
+    fn question_key(&mut self, id: &str, text: &str, point: usize, public: bool) -> usize {
         if let Some(&key) = self.question_index.get(id) {
             if let Some(q) = self.questions.get_mut(key) {
                 q.public |= public;
+                if q.text.is_empty() && !text.is_empty() {
+                    text.clone_into(&mut q.text);
+                }
             }
             return key;
         }
         self.questions.push(QuestionLabel {
             id: id.to_owned(),
+            text: text.to_owned(),
             point,
             public,
         });
@@ -438,7 +451,7 @@ impl Population {
     /// counted as a conflict. Fact-gathering rows are counted and never used.
     pub fn add_row(&mut self, row: &FindingRow) {
         let point = self.point_key(&row.cluster, &row.point);
-        let question = self.question_key(&row.question, point, row.public);
+        let question = self.question_key(&row.question, &row.question_label, point, row.public);
         let index = self.summary(row);
         if !row.counts {
             self.notes.fact_gathering_rows += 1;
@@ -494,6 +507,7 @@ impl Population {
                 cluster: cp.cluster().name().to_owned(),
                 point: cp.name().to_owned(),
                 question: q.id().to_owned(),
+                question_label: q.template().to_owned(),
                 counts: q.kind() == QuestionKind::NonCompliance,
                 non_compliant: finding.outcome == Outcome::NonCompliant,
                 public: q.has_tag(Tag::PublicDisclosure),
@@ -511,6 +525,7 @@ impl Population {
                 cluster: String::new(),
                 point: String::new(),
                 question: String::new(),
+                question_label: String::new(),
                 counts: false,
                 non_compliant: false,
                 public: false,
@@ -620,11 +635,13 @@ impl Population {
                 }
                 candidates = latest;
             }
-            Selection::BalancedPanel { cycles } => {
+            Selection::BalancedPanel { cycles, window } => {
                 candidates.retain(|&i| {
-                    self.assessments
-                        .get(i)
-                        .is_some_and(|s| s.cycle >= 1 && s.cycle <= cycles)
+                    self.assessments.get(i).is_some_and(|s| {
+                        s.cycle >= 1
+                            && s.cycle <= cycles
+                            && window.is_none_or(|w| w.contains(s.start))
+                    })
                 });
                 candidates.sort_by_key(|i| {
                     self.assessments
@@ -851,11 +868,16 @@ impl Population {
             .iter()
             .zip(tallies)
             .filter(|(_, t)| t.assessed > 0)
-            .map(|(q, factories)| QuestionRate {
-                question: q.id.clone(),
-                point: self.point_group(q.point, options).1,
-                public: q.public,
-                factories,
+            .map(|(q, factories)| {
+                let (cluster, point) = self.point_group(q.point, options);
+                QuestionRate {
+                    question: q.id.clone(),
+                    text: q.text.clone(),
+                    point,
+                    cluster,
+                    public: q.public,
+                    factories,
+                }
             })
             .collect();
         rows.sort_by(|a, b| a.question.cmp(&b.question));
@@ -971,6 +993,7 @@ impl FindingRow {
             cluster: String::new(),
             point: String::new(),
             question: String::new(),
+            question_label: String::new(),
             counts: true,
             non_compliant: false,
             public: false,

@@ -294,7 +294,10 @@ fn population_from_export_rows() {
     );
 
     let panel = p.selected(
-        Selection::BalancedPanel { cycles: 2 },
+        Selection::BalancedPanel {
+            cycles: 2,
+            window: None,
+        },
         RateOptions::default(),
     );
     assert_eq!(

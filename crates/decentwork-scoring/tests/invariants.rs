@@ -284,7 +284,7 @@ proptest! {
     fn order_of_assessments_does_not_matter(rows in population_strategy()) {
         let forward: Vec<usize> = (0..rows.len()).collect();
         let backward: Vec<usize> = forward.iter().rev().copied().collect();
-        for selection in [Selection::All, Selection::LatestInWindow(WINDOW), Selection::BalancedPanel { cycles: 2 }] {
+        for selection in [Selection::All, Selection::LatestInWindow(WINDOW), Selection::BalancedPanel { cycles: 2, window: None }] {
             let a = build(&rows, &forward).rates(selection, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
             let b = build(&rows, &backward).rates(selection, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
             prop_assert_eq!(a, b);
@@ -338,7 +338,7 @@ proptest! {
     fn balanced_panel_is_balanced(rows in population_strategy(), cycles in 1_u16..4) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let selected = p.selected(Selection::BalancedPanel { cycles }, RateOptions::default());
+        let selected = p.selected(Selection::BalancedPanel { cycles, window: None }, RateOptions::default());
         let mut per_factory: std::collections::BTreeMap<&str, Vec<u16>> = std::collections::BTreeMap::new();
         for id in &selected {
             let i: usize = id.as_str()[1..].parse().unwrap();

@@ -5,6 +5,8 @@
 //! cargo xtask codegen --check    fail if the checked-in tables are stale
 //! cargo xtask import-iso3166 --iso-codes-version V [DIR]
 //!                                refresh data/iso3166-*.tsv from Debian's iso-codes JSON
+//! cargo xtask gen-export [--factories N] [--seed S] [--out PATH]
+//!                                write a synthetic Better Work long-format export
 //! ```
 //!
 //! The generators are plain functions in [`codegen`] so that tests can check that
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 
 mod catalogue;
 mod codegen;
+mod gen_export;
 mod iso;
 #[cfg(test)]
 mod tidy;
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
                 .map_or_else(|| PathBuf::from("/usr/share/iso-codes/json"), PathBuf::from);
             iso::import(&root, &dir, version)
         }
+        ["gen-export", rest @ ..] => gen_export::run(rest),
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -1,6 +1,6 @@
 //! The Better Work long-format assessment export, read as a stream.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -188,25 +188,49 @@ fn finding(kind: &str, value: &str) -> Result<(QuestionType, bool), (usize, Stri
     }
 }
 
-/// Records the labels the catalogue (or the country list) does not know.
-fn note_unknown_labels(
-    summary: &mut ImportSummary,
-    country_label: &str,
-    country: Option<Country>,
-    cluster: &str,
-    point: &str,
-) {
-    if country.is_none()
-        && !country_label.is_empty()
-        && !summary.unknown_countries.contains(country_label)
-    {
-        summary.unknown_countries.insert(country_label.to_owned());
-    }
-    if !summary.unknown_points.contains(point) && CompliancePoint::lookup(point).is_err() {
-        summary.unknown_points.insert(point.to_owned());
-    }
-    if !summary.unknown_clusters.contains(cluster) && Cluster::lookup(cluster).is_err() {
-        summary.unknown_clusters.insert(cluster.to_owned());
+/// What each distinct label resolved to, so that each is looked up once per file.
+#[derive(Default)]
+struct Labels {
+    countries: HashMap<String, Option<Country>>,
+    points: HashMap<String, bool>,
+    clusters: HashMap<String, bool>,
+}
+
+impl Labels {
+    /// The country a label names; records labels the catalogue (or the
+    /// country list) does not know.
+    fn resolve(
+        &mut self,
+        summary: &mut ImportSummary,
+        country_label: &str,
+        cluster: &str,
+        point: &str,
+    ) -> Option<Country> {
+        let country = if let Some(c) = self.countries.get(country_label) {
+            *c
+        } else {
+            let c = country_from_name(country_label);
+            if c.is_none() && !country_label.is_empty() {
+                summary.unknown_countries.insert(country_label.to_owned());
+            }
+            self.countries.insert(country_label.to_owned(), c);
+            c
+        };
+        if !self.points.contains_key(point) {
+            let known = CompliancePoint::lookup(point).is_ok();
+            if !known {
+                summary.unknown_points.insert(point.to_owned());
+            }
+            self.points.insert(point.to_owned(), known);
+        }
+        if !self.clusters.contains_key(cluster) {
+            let known = Cluster::lookup(cluster).is_ok();
+            if !known {
+                summary.unknown_clusters.insert(cluster.to_owned());
+            }
+            self.clusters.insert(cluster.to_owned(), known);
+        }
+        country
     }
 }
 
@@ -255,6 +279,7 @@ impl ExportImport {
         let mut summary = ImportSummary::default();
         let keep = self.options.keep_errors.unwrap_or(1000);
         let mut record = csv::ByteRecord::new();
+        let mut labels = Labels::default();
         loop {
             let line = reader.position().line();
             let row = match reader.read_byte_record(&mut record) {
@@ -264,7 +289,7 @@ impl ExportImport {
                 }
                 Ok(true) => {
                     let line = record.position().map_or(line, csv::Position::line);
-                    self.row(&record, &columns, line, &mut summary)
+                    self.row(&record, &columns, line, (&mut summary, &mut labels))
                 }
                 Err(e) => Err(ImportError::Malformed {
                     file: self.file.clone(),
@@ -346,7 +371,7 @@ impl ExportImport {
         record: &csv::ByteRecord,
         columns: &Columns,
         line: u64,
-        summary: &mut ImportSummary,
+        (summary, labels): (&mut ImportSummary, &mut Labels),
     ) -> Result<ExportRow, ImportError> {
         let field = |i: usize| -> Result<&str, ImportError> {
             let name = EXPORT_COLUMNS.get(i).copied().unwrap_or("?");
@@ -389,10 +414,9 @@ impl ExportImport {
             });
         }
         let country_label = field(0)?.to_owned();
-        let country = country_from_name(&country_label);
         let cluster = field(1)?.to_owned();
         let point = field(2)?.to_owned();
-        note_unknown_labels(summary, &country_label, country, &cluster, &point);
+        let country = labels.resolve(summary, &country_label, &cluster, &point);
         let (question_type, non_compliant) =
             finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
         let question = field(4)?;

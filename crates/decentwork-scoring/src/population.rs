@@ -173,6 +173,8 @@ pub struct PopulationNotes {
 pub struct Population {
     points: Vec<PointLabel>,
     point_index: HashMap<String, usize>,
+    /// Point keys by label exactly as given, so each label is resolved once.
+    raw_point_index: HashMap<String, usize>,
     questions: Vec<QuestionLabel>,
     question_index: HashMap<String, usize>,
     factories: Vec<FactoryId>,
@@ -373,6 +375,15 @@ impl Population {
     }
 
     fn point_key(&mut self, cluster: &str, label: &str) -> usize {
+        if let Some(&key) = self.raw_point_index.get(label) {
+            return key;
+        }
+        let key = self.resolve_point(cluster, label);
+        self.raw_point_index.insert(label.to_owned(), key);
+        key
+    }
+
+    fn resolve_point(&mut self, cluster: &str, label: &str) -> usize {
         let catalogue = CompliancePoint::lookup(label).ok();
         let name = catalogue.map_or_else(|| label.trim().to_owned(), |cp| cp.name().to_owned());
         if let Some(&key) = self.point_index.get(&name) {
@@ -420,6 +431,16 @@ impl Population {
     }
 
     fn summary(&mut self, row: &FindingRow) -> usize {
+        // Rows of one assessment usually come together.
+        if let Some(last) = self.assessments.len().checked_sub(1) {
+            if self
+                .assessments
+                .get(last)
+                .is_some_and(|s| s.assessment == row.assessment)
+            {
+                return last;
+            }
+        }
         if let Some(&i) = self.assessment_index.get(&row.assessment) {
             return i;
         }

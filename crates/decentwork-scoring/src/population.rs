@@ -432,14 +432,13 @@ impl Population {
 
     fn summary(&mut self, row: &FindingRow) -> usize {
         // Rows of one assessment usually come together.
-        if let Some(last) = self.assessments.len().checked_sub(1) {
-            if self
+        if let Some(last) = self.assessments.len().checked_sub(1)
+            && self
                 .assessments
                 .get(last)
                 .is_some_and(|s| s.assessment == row.assessment)
-            {
-                return last;
-            }
+        {
+            return last;
         }
         if let Some(&i) = self.assessment_index.get(&row.assessment) {
             return i;

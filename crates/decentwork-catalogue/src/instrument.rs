@@ -218,14 +218,12 @@ impl InstrumentSet {
     ///
     /// [`LookupError::UnknownId`] when no set has that ID.
     pub fn from_id(id: &str) -> Result<InstrumentSet, LookupError> {
-        INSTRUMENT_SETS
-            .iter()
-            .find(|s| s.id == id)
-            .map(InstrumentSet)
-            .ok_or_else(|| LookupError::UnknownId {
-                what: "instrument set",
-                value: id.to_owned(),
-            })
+        crate::structure::strict(
+            "instrument set",
+            id,
+            InstrumentSet::all(),
+            InstrumentSet::id,
+        )
     }
 
     /// Lax lookup by ID or name, ignoring case, e.g. "ILO fundamental (1998)".
@@ -234,13 +232,9 @@ impl InstrumentSet {
     ///
     /// [`LookupError::NoMatch`] when nothing matches.
     pub fn lookup(text: &str) -> Result<InstrumentSet, LookupError> {
-        let wanted = text.trim().to_lowercase();
-        InstrumentSet::all()
-            .find(|s| s.id() == wanted || s.name().to_lowercase() == wanted)
-            .ok_or_else(|| LookupError::NoMatch {
-                what: "instrument set",
-                value: text.to_owned(),
-            })
+        crate::structure::lax("instrument set", text, InstrumentSet::all(), |s| {
+            vec![s.id(), s.name()]
+        })
     }
 
     /// The ID.

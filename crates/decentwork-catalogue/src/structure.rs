@@ -7,12 +7,55 @@ use crate::generated::structure::{BSCI_AREAS, BSCI_PROVENANCE, CLUSTERS, COMPLIA
 use crate::tables::{BsciRow, ClusterGroup, ClusterRow, PointRow};
 use crate::{Instrument, LegalReference, LookupError, Provenance, Question};
 
-/// Folds case and runs of white space, for lax name matching.
-pub(crate) fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Whether two texts are equal ignoring case and runs of white space, without
+/// allocating.
+pub(crate) fn same_folded(a: &str, b: &str) -> bool {
+    let mut left = a.split_whitespace();
+    let mut right = b.split_whitespace();
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(y.chars().flat_map(char::to_lowercase))
+                {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Strict lookup: the item whose ID is exactly `id`.
+pub(crate) fn strict<T: Copy>(
+    what: &'static str,
+    id: &str,
+    mut all: impl Iterator<Item = T>,
+    id_of: impl Fn(T) -> &'static str,
+) -> Result<T, LookupError> {
+    all.find(|&x| id_of(x) == id)
+        .ok_or_else(|| LookupError::UnknownId {
+            what,
+            value: id.to_owned(),
+        })
+}
+
+/// Lax lookup: the first item one of whose names (ID, name, aliases) matches
+/// `text`, ignoring case and spacing.
+pub(crate) fn lax<T: Copy>(
+    what: &'static str,
+    text: &str,
+    mut all: impl Iterator<Item = T>,
+    names: impl Fn(T) -> Vec<&'static str>,
+) -> Result<T, LookupError> {
+    all.find(|&x| names(x).iter().any(|n| same_folded(n, text)))
+        .ok_or_else(|| LookupError::NoMatch {
+            what,
+            value: text.to_owned(),
+        })
 }
 
 /// One of the eight Better Work clusters.
@@ -42,12 +85,7 @@ impl Cluster {
     ///
     /// [`LookupError::UnknownId`] when no cluster has that ID.
     pub fn from_id(id: &str) -> Result<Cluster, LookupError> {
-        Cluster::all()
-            .find(|c| c.id() == id)
-            .ok_or_else(|| LookupError::UnknownId {
-                what: "cluster",
-                value: id.to_owned(),
-            })
+        strict("cluster", id, Cluster::all(), Cluster::id)
     }
 
     /// Lax lookup by ID, published name or alias, ignoring case and spacing.
@@ -56,17 +94,12 @@ impl Cluster {
     ///
     /// [`LookupError::NoMatch`] when nothing matches.
     pub fn lookup(text: &str) -> Result<Cluster, LookupError> {
-        let wanted = fold(text);
-        Cluster::all()
-            .find(|c| {
-                fold(c.id()) == wanted
-                    || fold(c.name()) == wanted
-                    || c.aliases().iter().any(|a| fold(a) == wanted)
-            })
-            .ok_or_else(|| LookupError::NoMatch {
-                what: "cluster",
-                value: text.to_owned(),
-            })
+        lax("cluster", text, Cluster::all(), |c| {
+            [c.id(), c.name()]
+                .into_iter()
+                .chain(c.aliases().iter().copied())
+                .collect()
+        })
     }
 
     /// A dense index in `0..8`, the tool's order.
@@ -154,12 +187,12 @@ impl CompliancePoint {
     ///
     /// [`LookupError::UnknownId`] when no compliance point has that ID.
     pub fn from_id(id: &str) -> Result<CompliancePoint, LookupError> {
-        CompliancePoint::all()
-            .find(|c| c.id() == id)
-            .ok_or_else(|| LookupError::UnknownId {
-                what: "compliance point",
-                value: id.to_owned(),
-            })
+        strict(
+            "compliance point",
+            id,
+            CompliancePoint::all(),
+            CompliancePoint::id,
+        )
     }
 
     /// Lax lookup by ID, published name or alias, ignoring case and spacing,
@@ -169,17 +202,12 @@ impl CompliancePoint {
     ///
     /// [`LookupError::NoMatch`] when nothing matches.
     pub fn lookup(text: &str) -> Result<CompliancePoint, LookupError> {
-        let wanted = fold(text);
-        CompliancePoint::all()
-            .find(|c| {
-                fold(c.id()) == wanted
-                    || fold(c.name()) == wanted
-                    || c.aliases().iter().any(|a| fold(a) == wanted)
-            })
-            .ok_or_else(|| LookupError::NoMatch {
-                what: "compliance point",
-                value: text.to_owned(),
-            })
+        lax("compliance point", text, CompliancePoint::all(), |c| {
+            [c.id(), c.name()]
+                .into_iter()
+                .chain(c.aliases().iter().copied())
+                .collect()
+        })
     }
 
     /// The number of compliance points.

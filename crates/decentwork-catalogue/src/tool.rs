@@ -26,12 +26,12 @@ impl ToolVersion {
     ///
     /// [`LookupError::UnknownId`] when no version has that ID.
     pub fn from_id(id: &str) -> Result<ToolVersion, LookupError> {
-        ToolVersion::all()
-            .find(|t| t.id() == id)
-            .ok_or_else(|| LookupError::UnknownId {
-                what: "question-set version",
-                value: id.to_owned(),
-            })
+        crate::structure::strict(
+            "question-set version",
+            id,
+            ToolVersion::all(),
+            ToolVersion::id,
+        )
     }
 
     /// Its ID.

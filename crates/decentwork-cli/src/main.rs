@@ -217,7 +217,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The largest JSON file the command reads (a factory bundle is kilobytes).
+const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
+
 pub(crate) fn read(path: &Path) -> Result<String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Failure::io(path, &e))?
+        .len();
+    if size > MAX_JSON_BYTES {
+        return Err(Failure::data(format!(
+            "{}: {size} bytes; JSON inputs are limited to {MAX_JSON_BYTES}",
+            path.display()
+        )));
+    }
     std::fs::read_to_string(path).map_err(|e| Failure::io(path, &e))
 }
 

@@ -29,6 +29,11 @@ pub const EXPORT_COLUMNS: [&str; 14] = [
     "TQ.Name",
 ];
 
+/// The longest field accepted, in bytes. Real exports' longest field (a
+/// question's text) is a few hundred bytes; anything far longer is a broken
+/// file, not data.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
 /// Whether a row counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -136,6 +141,8 @@ pub struct ImportSummary {
     pub unknown_clusters: BTreeSet<String>,
     /// Country labels that name no country.
     pub unknown_countries: BTreeSet<String>,
+    /// Header columns the export format does not have (read past, unused).
+    pub unused_columns: Vec<String>,
 }
 
 impl ImportSummary {
@@ -160,6 +167,10 @@ impl ImportSummary {
                 "clusters not in the catalogue: {}",
                 list(&self.unknown_clusters)
             ));
+        }
+        if !self.unused_columns.is_empty() {
+            let names: BTreeSet<String> = self.unused_columns.iter().cloned().collect();
+            out.push(format!("columns not used: {}", list(&names)));
         }
         if !self.unknown_countries.is_empty() {
             out.push(format!(
@@ -245,6 +256,7 @@ pub struct ExportImport {
 struct Columns {
     positions: [usize; 14],
     width: usize,
+    unused: Vec<String>,
 }
 
 impl ExportImport {
@@ -276,24 +288,30 @@ impl ExportImport {
             .has_headers(true)
             .from_reader(input);
         let columns = self.columns(&mut reader)?;
-        let mut summary = ImportSummary::default();
+        // The csv crate counts a CRLF header as ending on line 0; data then
+        // starts a line early. Measure where data starts and correct every line.
+        let shift = crate::line_shift(reader.position().line());
+        let mut summary = ImportSummary {
+            unused_columns: columns.unused.clone(),
+            ..ImportSummary::default()
+        };
         let keep = self.options.keep_errors.unwrap_or(1000);
         let mut record = csv::ByteRecord::new();
         let mut labels = Labels::default();
         loop {
-            let line = reader.position().line();
+            let line = reader.position().line() + shift;
             let row = match reader.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) => {
                     continue;
                 }
                 Ok(true) => {
-                    let line = record.position().map_or(line, csv::Position::line);
+                    let line = record.position().map_or(line, |p| p.line() + shift);
                     self.row(&record, &columns, line, (&mut summary, &mut labels))
                 }
                 Err(e) => Err(ImportError::Malformed {
                     file: self.file.clone(),
-                    line: e.position().map_or(line, csv::Position::line),
+                    line: e.position().map_or(line, |p| p.line() + shift),
                     message: e.to_string(),
                 }),
             };
@@ -353,9 +371,15 @@ impl ExportImport {
             }
         }
         if missing.is_empty() {
+            let unused = names
+                .iter()
+                .filter(|n| !EXPORT_COLUMNS.contains(&n.as_str()))
+                .cloned()
+                .collect();
             Ok(Columns {
                 positions,
                 width: names.len(),
+                unused,
             })
         } else {
             Err(ImportError::MissingColumns {
@@ -364,6 +388,60 @@ impl ExportImport {
                 found: names,
             })
         }
+    }
+
+    /// Checks a record's shape before its values: field sizes, a quote left
+    /// open, the number of fields.
+    fn check_shape(
+        &self,
+        record: &csv::ByteRecord,
+        columns: &Columns,
+        line: u64,
+    ) -> Result<(), ImportError> {
+        if let Some((i, bytes)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+        {
+            let column = columns
+                .positions
+                .iter()
+                .position(|&p| p == i)
+                .and_then(|c| EXPORT_COLUMNS.get(c))
+                .copied()
+                .unwrap_or("?");
+            return Err(ImportError::BadValue {
+                file: self.file.clone(),
+                line,
+                column: column.to_owned(),
+                value: quoted(&String::from_utf8_lossy(bytes)),
+                expected: "a field of at most 65 536 bytes",
+            });
+        }
+        if let Some(i) = record.iter().position(|f| {
+            f.contains(&b'\n') && (f.split(|&b| b == b',').count() - 1) >= EXPORT_COLUMNS.len() - 1
+        }) {
+            return Err(ImportError::Malformed {
+                file: self.file.clone(),
+                line,
+                message: format!(
+                    "field {} runs over a line break and holds what look like further rows: an unbalanced quote?",
+                    i + 1
+                ),
+            });
+        }
+        if record.len() != columns.width {
+            return Err(ImportError::Malformed {
+                file: self.file.clone(),
+                line,
+                message: format!(
+                    "{} fields, but the header has {}",
+                    record.len(),
+                    columns.width
+                ),
+            });
+        }
+        Ok(())
     }
 
     fn row(
@@ -402,17 +480,7 @@ impl ExportImport {
             value: quoted(value),
             expected,
         };
-        if record.len() != columns.width {
-            return Err(ImportError::Malformed {
-                file: self.file.clone(),
-                line,
-                message: format!(
-                    "{} fields, but the header has {}",
-                    record.len(),
-                    columns.width
-                ),
-            });
-        }
+        self.check_shape(record, columns, line)?;
         let country_label = field(0)?.to_owned();
         let cluster = field(1)?.to_owned();
         let point = field(2)?.to_owned();
@@ -437,8 +505,12 @@ impl ExportImport {
             .map_err(|_| bad(9, factory, "a factory ID (letters, digits, '-', '_', '.')"))?;
         let factory_name = field(10)?.to_owned();
         let date = field(11)?;
+        // chrono reads "24" as the year 24: insist on four digits.
+        let four_digit_year = date.rsplit('/').next().is_some_and(|y| y.len() == 4);
         let start = NaiveDate::parse_from_str(date, "%d/%m/%Y")
-            .map_err(|_| bad(11, date, "a date as dd/mm/yyyy"))?;
+            .ok()
+            .filter(|_| four_digit_year)
+            .ok_or_else(|| bad(11, date, "a date as dd/mm/yyyy"))?;
         let cycle = field(12)?;
         let cycle = cycle
             .parse::<u16>()

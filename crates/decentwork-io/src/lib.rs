@@ -29,6 +29,14 @@ mod osh;
 pub use country::country_from_name;
 pub use error::ImportError;
 pub use export::{
-    EXPORT_COLUMNS, ExportImport, ExportRow, ImportOptions, ImportSummary, QuestionType,
+    EXPORT_COLUMNS, ExportImport, ExportRow, ImportOptions, ImportSummary, MAX_FIELD_BYTES,
+    QuestionType,
 };
 pub use osh::{OshImport, OshSummary};
+
+/// How many lines the csv crate's line numbers are behind, given its position
+/// right after reading a one-line header (it reports line 1 after a CRLF
+/// header, line 2 after an LF one).
+pub(crate) fn line_shift(after_header: u64) -> u64 {
+    2_u64.saturating_sub(after_header)
+}

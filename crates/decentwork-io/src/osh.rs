@@ -77,6 +77,7 @@ impl OshImport {
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
             .collect();
+        let shift = crate::line_shift(reader.position().line());
         let position = |name: &str| header.iter().position(|h| h == name);
         let (Some(name), Some(address), Some(country)) =
             (position("name"), position("address"), position("country"))
@@ -117,11 +118,11 @@ impl OshImport {
             let result = record
                 .map_err(|e| ImportError::Malformed {
                     file: self.file.clone(),
-                    line: e.position().map_or(0, csv::Position::line),
+                    line: e.position().map_or(0, |p| p.line() + shift),
                     message: e.to_string(),
                 })
                 .and_then(|r| {
-                    let line = r.position().map_or(0, csv::Position::line);
+                    let line = r.position().map_or(0, |p| p.line() + shift);
                     if r.len() != header.len() {
                         return Err(ImportError::Malformed {
                             file: self.file.clone(),

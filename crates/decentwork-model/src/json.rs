@@ -32,6 +32,8 @@ pub struct JsonError {
 /// assert!(err.message.contains("-3"), "{err}");
 /// ```
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    // A UTF-8 byte-order mark, as some editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();

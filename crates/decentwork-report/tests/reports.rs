@@ -248,4 +248,29 @@ proptest! {
             prop_assert_eq!(consented, report.factories.iter().any(|l| l.factory.id == factory.id));
         }
     }
+
+    /// No report carries a person's reference: committees of any shape appear
+    /// in the progress report as counts only.
+    #[test]
+    fn no_person_in_progress_reports(committees in prop::collection::vec(any::<Committee>(), 0..4), date in decentwork_model::strategies::date()) {
+        let factory: Factory = part("factory");
+        let plan: ImprovementPlan = part("improvement_plan");
+        let committees: Vec<Committee> = committees
+            .into_iter()
+            .map(|c| {
+                let mut fields = c.into_fields();
+                fields.factory = factory.id;
+                Committee::new(fields).unwrap()
+            })
+            .collect();
+        let report = ProgressReportDocument::build(&factory, &plan, &committees, &[], date);
+        let text = serde_json::to_string(&report).unwrap();
+        prop_assert_eq!(report.committees.len(), committees.len());
+        let other_ids: Vec<String> = committees.iter().map(|c| c.id.to_string()).chain([factory.id.to_string()]).collect();
+        for c in &committees {
+            for m in c.members.iter().filter(|m| !other_ids.contains(&m.person.to_string())) {
+                prop_assert!(!text.contains(&format!("\"{}\"", m.person)), "{} in {}", m.person, text);
+            }
+        }
+    }
 }

@@ -272,7 +272,7 @@ fn load(args: &RatesArgs) -> Result<Population> {
         },
     );
     let summary = ExportImport::new(args.file.display().to_string(), import)
-        .read(reader, |row| population.add_row(&row.to_finding_row()))
+        .read_borrowed_parallel(reader, |row| population.add(&row.finding_record()))
         .map_err(|e| Failure::data(e.to_string()))?;
     bar.finish_and_clear();
     eprintln!(

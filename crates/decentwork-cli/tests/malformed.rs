@@ -149,6 +149,14 @@ fn malformed_exports() {
             Err(e) => format!("rejected: {e}"),
         };
         let _ = writeln!(out, "{}: {outcome}", name(&path));
+        // The two-thread reader sees exactly the same rows and errors.
+        let mut parallel_used = Vec::new();
+        let parallel = ExportImport::new(name(&path), ImportOptions::default())
+            .read_borrowed_parallel(&bytes[..], |row| parallel_used.push(row.line));
+        let sequential =
+            ExportImport::new(name(&path), ImportOptions::default()).read(&bytes[..], |_| {});
+        assert_eq!(parallel, sequential, "{}", name(&path));
+        assert_eq!(parallel_used, used, "{}", name(&path));
         // Strict mode stops at the first bad row, naming it.
         if let Err(e) =
             ExportImport::new(name(&path), ImportOptions::strict()).read(&bytes[..], |_| {})

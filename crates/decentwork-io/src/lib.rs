@@ -29,8 +29,8 @@ mod osh;
 pub use country::country_from_name;
 pub use error::ImportError;
 pub use export::{
-    EXPORT_COLUMNS, ExportImport, ExportRow, ImportOptions, ImportSummary, MAX_FIELD_BYTES,
-    QuestionType,
+    EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
+    MAX_FIELD_BYTES, QuestionType,
 };
 pub use osh::{OshImport, OshSummary};
 

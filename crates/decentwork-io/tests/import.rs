@@ -201,3 +201,29 @@ fn osh_facilities() {
         "{missing}"
     );
 }
+
+#[test]
+fn the_parallel_reader_agrees_with_the_sequential_one() {
+    let mut text = format!("{HEADER}\n");
+    for i in 0..10_000 {
+        let date = if i % 997 == 0 {
+            "2024-03-05"
+        } else {
+            "05/03/2024"
+        };
+        text.push_str(&row(if i % 3 == 0 { "1" } else { "0" }, date));
+        text.push('\n');
+    }
+    let mut a = Vec::new();
+    let mut b = Vec::new();
+    let sequential = ExportImport::new("e.csv", ImportOptions::default())
+        .read_borrowed(text.as_bytes(), |r| a.push((r.line, r.non_compliant)));
+    let parallel = ExportImport::new("e.csv", ImportOptions::default())
+        .read_borrowed_parallel(text.as_bytes(), |r| b.push((r.line, r.non_compliant)));
+    assert_eq!(sequential.as_ref().unwrap().rows_skipped, 11);
+    assert_eq!(sequential, parallel);
+    assert_eq!(a, b);
+    let strict = ExportImport::new("e.csv", ImportOptions::strict())
+        .read_borrowed_parallel(text.as_bytes(), |_| {});
+    assert_eq!(strict.unwrap_err().line(), Some(2));
+}

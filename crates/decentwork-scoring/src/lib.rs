@@ -49,7 +49,7 @@ pub use policy::{
     SeverityScore, SeverityWeighted, SeverityWeights,
 };
 pub use population::{
-    FindingRow, GroupBy, MonthWindow, PointBitsAssessment, Population, PopulationNotes,
-    QuestionRate, RateOptions, RateRow, RateTable, Selection, WORST_FORMS,
+    FindingRecord, FindingRow, GroupBy, MonthWindow, PointBitsAssessment, Population,
+    PopulationNotes, QuestionRate, RateOptions, RateRow, RateTable, Selection, WORST_FORMS,
 };
 pub use progress::{Change, PlanSummary, PointChange, Progress, compare, plan_summary, trajectory};

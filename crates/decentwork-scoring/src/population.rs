@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use chrono::{Datelike, NaiveDate};
 use decentwork_catalogue::{Cluster, CompliancePoint, Question, QuestionKind, Tag};
 use decentwork_model::{Assessment, AssessmentId, Country, FactoryId, Outcome};
@@ -152,6 +154,87 @@ pub struct FindingRow {
     pub public: bool,
 }
 
+/// A [`FindingRow`] that borrows its texts: what [`Population::add`] takes,
+/// so that millions of export rows go in without an allocation each.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "mirrors the export's columns, one flag each"
+)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct FindingRecord<'a> {
+    /// The factory.
+    pub factory: FactoryId,
+    /// Whether the factory is marked obsolete.
+    pub obsolete: bool,
+    /// The assessment.
+    pub assessment: AssessmentId,
+    /// The country, if known.
+    pub country: Option<Country>,
+    /// The assessment's start date.
+    pub start: NaiveDate,
+    /// The factory's cycle.
+    pub cycle: u16,
+    /// The cluster label.
+    pub cluster: &'a str,
+    /// The compliance point label.
+    pub point: &'a str,
+    /// The question's ID.
+    pub question: &'a str,
+    /// The question's text, if any.
+    pub question_label: &'a str,
+    /// Whether the question counts.
+    pub counts: bool,
+    /// The finding: `true` non-compliant.
+    pub non_compliant: bool,
+    /// Whether the question is tagged for public disclosure.
+    pub public: bool,
+}
+
+impl FindingRecord<'_> {
+    /// A counted, compliant record with empty labels; set the fields you have.
+    #[must_use]
+    pub fn new(factory: FactoryId, assessment: AssessmentId, start: NaiveDate, cycle: u16) -> Self {
+        Self {
+            factory,
+            obsolete: false,
+            assessment,
+            country: None,
+            start,
+            cycle,
+            cluster: "",
+            point: "",
+            question: "",
+            question_label: "",
+            counts: true,
+            non_compliant: false,
+            public: false,
+        }
+    }
+}
+
+impl FindingRow {
+    /// The row as a borrowed record.
+    #[must_use]
+    pub fn as_record(&self) -> FindingRecord<'_> {
+        FindingRecord {
+            factory: self.factory,
+            obsolete: self.obsolete,
+            assessment: self.assessment,
+            country: self.country,
+            start: self.start,
+            cycle: self.cycle,
+            cluster: &self.cluster,
+            point: &self.point,
+            question: &self.question,
+            question_label: &self.question_label,
+            counts: self.counts,
+            non_compliant: self.non_compliant,
+            public: self.public,
+        }
+    }
+}
+
 /// Counts of what a population left out, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -172,15 +255,15 @@ pub struct PopulationNotes {
 #[derive(Debug, Clone, Default)]
 pub struct Population {
     points: Vec<PointLabel>,
-    point_index: HashMap<String, usize>,
+    point_index: FxHashMap<String, usize>,
     /// Point keys by label exactly as given, so each label is resolved once.
-    raw_point_index: HashMap<String, usize>,
+    raw_point_index: FxHashMap<String, usize>,
     questions: Vec<QuestionLabel>,
-    question_index: HashMap<String, usize>,
+    question_index: FxHashMap<String, usize>,
     factories: Vec<FactoryId>,
-    factory_index: HashMap<FactoryId, u32>,
+    factory_index: FxHashMap<FactoryId, u32>,
     assessments: Vec<Summary>,
-    assessment_index: HashMap<AssessmentId, usize>,
+    assessment_index: FxHashMap<AssessmentId, usize>,
     notes: PopulationNotes,
 }
 
@@ -430,7 +513,7 @@ impl Population {
         self.questions.len() - 1
     }
 
-    fn summary(&mut self, row: &FindingRow) -> usize {
+    fn summary(&mut self, row: &FindingRecord<'_>) -> usize {
         // Rows of one assessment usually come together.
         if let Some(last) = self.assessments.len().checked_sub(1)
             && self
@@ -470,8 +553,14 @@ impl Population {
     /// with a different finding counts as non-compliant if either is, and is
     /// counted as a conflict. Fact-gathering rows are counted and never used.
     pub fn add_row(&mut self, row: &FindingRow) {
-        let point = self.point_key(&row.cluster, &row.point);
-        let question = self.question_key(&row.question, &row.question_label, point, row.public);
+        self.add(&row.as_record());
+    }
+
+    /// Like [`Population::add_row`], for a borrowed record (no allocation
+    /// unless the record brings a label not seen before).
+    pub fn add(&mut self, row: &FindingRecord<'_>) {
+        let point = self.point_key(row.cluster, row.point);
+        let question = self.question_key(row.question, row.question_label, point, row.public);
         let index = self.summary(row);
         if !row.counts {
             self.notes.fact_gathering_rows += 1;
@@ -550,7 +639,7 @@ impl Population {
                 non_compliant: false,
                 public: false,
             };
-            self.summary(&row);
+            self.summary(&row.as_record());
         }
     }
 
@@ -598,7 +687,7 @@ impl Population {
         );
         row.country = assessment.country;
         row.obsolete = assessment.obsolete;
-        let index = self.summary(&row);
+        let index = self.summary(&row.as_record());
         if let Some(summary) = self.assessments.get_mut(index) {
             summary.points_assessed.low = bits.assessed;
             summary.points_non_compliant.low = bits.non_compliant;

@@ -707,7 +707,7 @@ impl ExportImport {
                     position + 1
                 ),
             })?;
-            std::str::from_utf8(bytes)
+            simdutf8::basic::from_utf8(bytes)
                 .map(str::trim)
                 .map_err(|_| ImportError::BadValue {
                     file: self.file.clone(),

@@ -434,17 +434,7 @@ impl ExportImport {
                     break;
                 }
             };
-            summary.rows_read += 1;
-            match outcome {
-                Ok(()) => summary.rows_used += 1,
-                Err(e) if self.options.strict => return Err(ImportError::Strict(Box::new(e))),
-                Err(e) => {
-                    summary.rows_skipped += 1;
-                    if summary.skipped.len() < keep {
-                        summary.skipped.push(e);
-                    }
-                }
-            }
+            self.tally(&mut summary, outcome, keep)?;
         }
         Ok(summary)
     }

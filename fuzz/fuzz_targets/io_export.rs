@@ -1,18 +1,48 @@
 //! The Better Work export reader on arbitrary bytes: never panics; every row
-//! is used or skipped; rates over what was read stay in [0, 1].
+//! is used or skipped; rates over what was read stay in [0, 1]; the fast block
+//! reader (with blocks cut anywhere, on one thread or several) reads exactly
+//! what the exact reader reads.
 #![no_main]
 
-use decentwork_io::{ExportImport, ImportOptions};
+use decentwork_io::{ExportImport, ImportOptions, ReadMode};
 use decentwork_scoring::{GroupBy, Population, RateOptions, Selection};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut population = Population::new();
-    if let Ok(summary) = ExportImport::new("fuzz.csv", ImportOptions::default()).read(data, |row| population.add_row(&row.to_finding_row())) {
+    let mut rows = Vec::new();
+    let read = ExportImport::new("fuzz.csv", ImportOptions::default()).read(data, |row| {
+        population.add_row(&row.to_finding_row());
+        rows.push(row);
+    });
+    if let Ok(summary) = &read {
         assert_eq!(summary.rows_used + summary.rows_skipped, summary.rows_read);
         for row in population.rates(Selection::All, &[GroupBy::Point, GroupBy::Cycle], RateOptions::for_trends()).rows {
             assert!(row.factories.non_compliant <= row.factories.assessed);
         }
     }
-    let _ = ExportImport::new("fuzz.csv", ImportOptions::strict()).read(data, |_| {});
+    // Block size from the first byte, so that cuts fall everywhere.
+    let block = usize::from(data.first().copied().unwrap_or(0) % 64) + 1;
+    for options in [ImportOptions::default(), ImportOptions::strict()] {
+        let mut exact_rows = Vec::new();
+        let exact = ExportImport::new("fuzz.csv", options)
+            .with_blocks(block, ReadMode::ExactOnly)
+            .read(data, |row| exact_rows.push(row));
+        let mut fast_rows = Vec::new();
+        let fast = ExportImport::new("fuzz.csv", options)
+            .with_blocks(block, ReadMode::Auto)
+            .read(data, |row| fast_rows.push(row));
+        let mut parallel_rows = Vec::new();
+        let parallel = ExportImport::new("fuzz.csv", options)
+            .with_blocks(block, ReadMode::Auto)
+            .read_borrowed_parallel(data, |row| parallel_rows.push(row.to_owned_row()));
+        assert_eq!(fast, exact);
+        assert_eq!(fast_rows, exact_rows);
+        assert_eq!(parallel, exact);
+        assert_eq!(parallel_rows, exact_rows);
+        if !options.strict {
+            assert_eq!(&exact, &read);
+            assert_eq!(exact_rows, rows);
+        }
+    }
 });

@@ -11,6 +11,10 @@ use decentwork_model::{AssessmentId, Country, FactoryId};
 use decentwork_scoring::{FindingRecord, FindingRow};
 
 use crate::error::quoted;
+use crate::split::{
+    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, skip_line_ends,
+    split_record,
+};
 use crate::{ImportError, country_from_name};
 
 /// The export's columns, in its usual order (`Assesment` is spelt as exported).
@@ -292,50 +296,230 @@ fn finding(kind: &str, value: &str) -> Result<(QuestionType, bool), (usize, Stri
     }
 }
 
-/// What each distinct label resolved to, so that each is looked up once per file.
+/// Labels a block met that the catalogue (or the country list) does not know.
+#[derive(Default)]
+struct Unknown {
+    countries: Vec<String>,
+    points: Vec<String>,
+    clusters: Vec<String>,
+}
+
+impl Unknown {
+    fn merge_into(self, summary: &mut ImportSummary) {
+        summary.unknown_countries.extend(self.countries);
+        summary.unknown_points.extend(self.points);
+        summary.unknown_clusters.extend(self.clusters);
+    }
+}
+
+/// One distinct label: what it resolved to, and the last block that reported
+/// it as unknown.
+struct Label<T> {
+    value: T,
+    known: bool,
+    reported: u64,
+}
+
+/// Looks `label` up in `map`, resolving it the first time; reports it to
+/// `unknown` once per block.
+fn label<T: Copy>(
+    map: &mut FxHashMap<String, Label<T>>,
+    text: &str,
+    block: u64,
+    unknown: &mut Vec<String>,
+    resolve: impl FnOnce(&str) -> (T, bool),
+) -> T {
+    let entry = if let Some(entry) = map.get_mut(text) {
+        entry
+    } else {
+        let (value, known) = resolve(text);
+        map.entry(text.to_owned()).or_insert(Label {
+            value,
+            known,
+            reported: u64::MAX,
+        })
+    };
+    if !entry.known && entry.reported != block {
+        entry.reported = block;
+        unknown.push(text.to_owned());
+    }
+    entry.value
+}
+
+/// What each distinct label resolved to, so that each is looked up once per
+/// file (per thread).
 #[derive(Default)]
 struct Labels {
-    countries: FxHashMap<String, Option<Country>>,
-    points: FxHashMap<String, bool>,
-    clusters: FxHashMap<String, bool>,
+    countries: FxHashMap<String, Label<Option<Country>>>,
+    points: FxHashMap<String, Label<()>>,
+    clusters: FxHashMap<String, Label<()>>,
+    /// The block being read (labels are reported once per block).
+    block: u64,
+    unknown: Unknown,
 }
 
 impl Labels {
-    /// The country a label names; records labels the catalogue (or the
+    /// The country a label names; notes labels the catalogue (or the
     /// country list) does not know.
-    fn resolve(
-        &mut self,
-        summary: &mut ImportSummary,
-        country_label: &str,
-        cluster: &str,
-        point: &str,
-    ) -> Option<Country> {
-        let country = if let Some(c) = self.countries.get(country_label) {
-            *c
-        } else {
-            let c = country_from_name(country_label);
-            if c.is_none() && !country_label.is_empty() {
-                summary.unknown_countries.insert(country_label.to_owned());
-            }
-            self.countries.insert(country_label.to_owned(), c);
-            c
-        };
-        if !self.points.contains_key(point) {
-            let known = CompliancePoint::lookup(point).is_ok();
-            if !known {
-                summary.unknown_points.insert(point.to_owned());
-            }
-            self.points.insert(point.to_owned(), known);
-        }
-        if !self.clusters.contains_key(cluster) {
-            let known = Cluster::lookup(cluster).is_ok();
-            if !known {
-                summary.unknown_clusters.insert(cluster.to_owned());
-            }
-            self.clusters.insert(cluster.to_owned(), known);
-        }
+    fn resolve(&mut self, country_label: &str, cluster: &str, point: &str) -> Option<Country> {
+        let country = label(
+            &mut self.countries,
+            country_label,
+            self.block,
+            &mut self.unknown.countries,
+            |l| {
+                let c = country_from_name(l);
+                (c, c.is_some() || l.is_empty())
+            },
+        );
+        label(
+            &mut self.points,
+            point,
+            self.block,
+            &mut self.unknown.points,
+            |l| ((), CompliancePoint::lookup(l).is_ok()),
+        );
+        label(
+            &mut self.clusters,
+            cluster,
+            self.block,
+            &mut self.unknown.clusters,
+            |l| ((), Cluster::lookup(l).is_ok()),
+        );
         country
     }
+
+    /// Starts block `seq`; returns the labels the previous one reported.
+    fn start(&mut self, seq: u64) -> Unknown {
+        self.block = seq;
+        std::mem::take(&mut self.unknown)
+    }
+}
+
+/// Per-thread reading state.
+#[derive(Default)]
+struct ReadState {
+    labels: Labels,
+    cache: AssessmentCache,
+    spans: Vec<Span>,
+    /// The most rows a block has had (the next block's vector is made this big).
+    rows: usize,
+}
+
+/// A row checked on a worker thread: its values, and where its texts are.
+struct Checked {
+    line: u64,
+    /// Country, cluster, CP, question label, question ID, factory name, tool.
+    texts: [Place; 7],
+    country: Option<Country>,
+    question_type: QuestionType,
+    non_compliant: bool,
+    public: bool,
+    assessment: AssessmentId,
+    factory: FactoryId,
+    obsolete: bool,
+    start: NaiveDate,
+    cycle: u16,
+}
+
+impl Checked {
+    /// The row's values, and where its texts lie in `block` and `arena`.
+    fn new(row: &ExportRowRef<'_>, block: &str, arena: &str) -> Option<Self> {
+        let place = |text| Place::of(text, block, arena);
+        Some(Self {
+            line: row.line,
+            texts: [
+                place(row.country_label)?,
+                place(row.cluster)?,
+                place(row.point)?,
+                place(row.question_label)?,
+                place(row.question)?,
+                place(row.factory_name)?,
+                place(row.tool)?,
+            ],
+            country: row.country,
+            question_type: row.question_type,
+            non_compliant: row.non_compliant,
+            public: row.public,
+            assessment: row.assessment,
+            factory: row.factory,
+            obsolete: row.obsolete,
+            start: row.start,
+            cycle: row.cycle,
+        })
+    }
+
+    /// The row again, borrowing its block.
+    fn view<'a>(&self, block: &'a str, arena: &'a str) -> Option<ExportRowRef<'a>> {
+        let [
+            country_label,
+            cluster,
+            point,
+            question_label,
+            question,
+            factory_name,
+            tool,
+        ] = self.texts;
+        let text = |p: Place| p.text(block, arena);
+        Some(ExportRowRef {
+            line: self.line,
+            country_label: text(country_label)?,
+            country: self.country,
+            cluster: text(cluster)?,
+            point: text(point)?,
+            question_label: text(question_label)?,
+            question: text(question)?,
+            question_type: self.question_type,
+            non_compliant: self.non_compliant,
+            public: self.public,
+            assessment: self.assessment,
+            factory: self.factory,
+            factory_name: text(factory_name)?,
+            obsolete: self.obsolete,
+            start: self.start,
+            cycle: self.cycle,
+            tool: text(tool)?,
+        })
+    }
+}
+
+/// An internal failure: a checked row's text could not be found again.
+fn lost(file: &str, line: u64) -> ImportError {
+    ImportError::Malformed {
+        file: file.to_owned(),
+        line,
+        message: "internal error: a field's place in its block was lost".to_owned(),
+    }
+}
+
+/// A block, read by the fast reader where it could be.
+struct Done {
+    seq: u64,
+    line: u64,
+    last: bool,
+    read: Result<Parsed, Vec<u8>>,
+}
+
+/// A block the fast reader read.
+struct Parsed {
+    text: String,
+    arena: String,
+    /// The good rows.
+    rows: Vec<Checked>,
+    /// The bad rows' errors, each with the number of good rows before it.
+    errors: Vec<(usize, ImportError)>,
+    unknown: Unknown,
+}
+
+/// What the block reader hands on, in input order.
+enum Message {
+    Block(Done),
+    Failed { line: u64, error: std::io::Error },
+}
+
+/// Whether a record is a blank line (one empty field), which is skipped.
+fn blank<'r>(record: &impl Fields<'r>) -> bool {
+    record.count() == 1 && record.raw(0).is_some_and(<[u8]>::is_empty)
 }
 
 /// Reads the Better Work long-format export.
@@ -343,6 +527,23 @@ impl Labels {
 pub struct ExportImport {
     file: String,
     options: ImportOptions,
+    /// Block size (tests make it tiny to put cuts everywhere).
+    block: usize,
+    /// Which readers to use (tests compare them).
+    mode: ReadMode,
+}
+
+/// Which block readers an import uses: for tests that compare them.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadMode {
+    /// The fast reader, and the exact one where the text is irregular.
+    Auto,
+    /// The exact reader only.
+    ExactOnly,
+    /// The fast reader only: an irregular block is an error.
+    FastOnly,
 }
 
 /// Column positions in one file's header, and the header's width.
@@ -352,6 +553,106 @@ struct Columns {
     unused: Vec<String>,
 }
 
+/// The caller's side of a read: counts, keeps errors, hands rows on in input
+/// order, and reads with [`Exact`] where the fast reader could not.
+struct Consumer<'i, F> {
+    import: &'i ExportImport,
+    columns: &'i Columns,
+    summary: ImportSummary,
+    keep: usize,
+    exact: Exact,
+    state: ReadState,
+    each: F,
+}
+
+impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
+    /// Takes the next block in input order; returns its buffer for reuse.
+    fn take(&mut self, done: Done) -> Result<Vec<u8>, ImportError> {
+        let import = self.import;
+        match done.read {
+            Ok(parsed) if !self.exact.pending() => {
+                parsed.unknown.merge_into(&mut self.summary);
+                let mut errors = parsed.errors.into_iter().peekable();
+                for (i, checked) in parsed.rows.iter().enumerate() {
+                    while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
+                        import.tally(&mut self.summary, Err(error), self.keep)?;
+                    }
+                    let outcome = match checked.view(&parsed.text, &parsed.arena) {
+                        Some(row) => {
+                            (self.each)(&row);
+                            Ok(())
+                        }
+                        None => Err(lost(&import.file, checked.line)),
+                    };
+                    import.tally(&mut self.summary, outcome, self.keep)?;
+                }
+                for (_, error) in errors {
+                    import.tally(&mut self.summary, Err(error), self.keep)?;
+                }
+                Ok(parsed.text.into_bytes())
+            }
+            Ok(parsed) => {
+                let bytes = parsed.text.into_bytes();
+                self.exact(&bytes, done.seq, done.line, done.last)?;
+                Ok(bytes)
+            }
+            Err(bytes) => {
+                self.exact(&bytes, done.seq, done.line, done.last)?;
+                Ok(bytes)
+            }
+        }
+    }
+
+    /// Reads a block with the exact reader, which carries a record left open
+    /// into the next block.
+    fn exact(
+        &mut self,
+        bytes: &[u8],
+        seq: u64,
+        mut line: u64,
+        last: bool,
+    ) -> Result<(), ImportError> {
+        if self.import.mode == ReadMode::FastOnly {
+            return Err(ImportError::Unreadable {
+                file: self.import.file.clone(),
+                message: format!("the fast reader cannot read the block from line {line}"),
+            });
+        }
+        let Self {
+            import,
+            columns,
+            summary,
+            keep,
+            exact,
+            state,
+            each,
+        } = self;
+        state.labels.start(seq).merge_into(summary);
+        let mut pos = 0;
+        while let Some((record, at)) = exact.next(bytes, &mut pos, &mut line, last) {
+            if blank(&record) {
+                continue;
+            }
+            let outcome = import
+                .row(record, columns, at, (&mut state.labels, &mut state.cache))
+                .map(|row| each(&row));
+            import.tally(summary, outcome, *keep)?;
+        }
+        state.labels.start(seq).merge_into(summary);
+        Ok(())
+    }
+
+    /// A read error: nothing after it can be trusted.
+    fn fail(&mut self, error: &std::io::Error, line: u64) -> Result<(), ImportError> {
+        let error = ImportError::Malformed {
+            file: self.import.file.clone(),
+            line,
+            message: format!("cannot read on: {error}"),
+        };
+        self.import.tally(&mut self.summary, Err(error), self.keep)
+    }
+}
+
 impl ExportImport {
     /// An import of the file called `file` (used in messages).
     #[must_use]
@@ -359,11 +660,23 @@ impl ExportImport {
         Self {
             file: file.into(),
             options,
+            block: BLOCK_BYTES,
+            mode: ReadMode::Auto,
         }
     }
 
+    /// The same import cutting `block`-byte blocks and reading them as
+    /// `mode` says: for tests that compare the readers.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_blocks(mut self, block: usize, mode: ReadMode) -> Self {
+        self.block = block.max(1);
+        self.mode = mode;
+        self
+    }
+
     /// Streams `input`, handing each good row to `each`. Memory stays flat:
-    /// one row at a time.
+    /// a block of about a megabyte at a time.
     ///
     /// # Errors
     ///
@@ -388,60 +701,41 @@ impl ExportImport {
     pub fn read_borrowed<R: Read>(
         &self,
         input: R,
-        mut each: impl FnMut(&ExportRowRef<'_>),
+        each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(input);
-        let columns = self.columns(&mut reader)?;
-        // The csv crate counts a CRLF header as ending on line 0; data then
-        // starts a line early. Measure where data starts and correct every line.
-        let shift = crate::line_shift(reader.position().line());
-        let mut summary = ImportSummary {
-            unused_columns: columns.unused.clone(),
-            ..ImportSummary::default()
-        };
-        let keep = self.options.keep_errors.unwrap_or(1000);
-        let mut record = csv::ByteRecord::new();
-        let mut labels = Labels::default();
-        let mut cache = AssessmentCache::default();
+        let mut splitter = Splitter::new(input, self.block);
+        let columns;
+        let mut consumer;
+        {
+            let (c, exact, next) = self.header(&mut splitter)?;
+            columns = c;
+            consumer = self.consumer(&columns, exact, each);
+            if let Some(block) = next {
+                let done = self.parse(block, &columns, &mut ReadState::default());
+                consumer.take(done)?;
+            }
+        }
+        let mut state = ReadState::default();
+        let mut buffer = Vec::new();
         loop {
-            let line = reader.position().line() + shift;
-            let outcome = match reader.read_byte_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) => {
-                    continue;
+            match splitter.next_block(buffer) {
+                Ok(Some(block)) => {
+                    let done = self.parse(block, &columns, &mut state);
+                    buffer = consumer.take(done)?;
                 }
-                Ok(true) => {
-                    let line = record.position().map_or(line, |p| p.line() + shift);
-                    self.row(
-                        &record,
-                        &columns,
-                        line,
-                        (&mut summary, &mut labels, &mut cache),
-                    )
-                    .map(|row| each(&row))
-                }
+                Ok(None) => break,
                 Err(e) => {
-                    // A read error (I/O) leaves nothing trustworthy to read after it.
-                    let error = ImportError::Malformed {
-                        file: self.file.clone(),
-                        line: e.position().map_or(line, |p| p.line() + shift),
-                        message: e.to_string(),
-                    };
-                    self.tally(&mut summary, Err(error), keep)?;
+                    consumer.fail(&e, splitter.line())?;
                     break;
                 }
-            };
-            self.tally(&mut summary, outcome, keep)?;
+            }
         }
-        Ok(summary)
+        Ok(consumer.summary)
     }
 
-    /// Like [`ExportImport::read_borrowed`], parsing CSV on a second thread
-    /// while this one checks rows and hands them to `each`: about a third
-    /// faster on two cores. Rows arrive in file order; results are identical.
+    /// Like [`ExportImport::read_borrowed`], reading blocks of the input on
+    /// every core while this thread hands rows to `each`, in input order.
+    /// Results are identical.
     ///
     /// # Errors
     ///
@@ -449,96 +743,228 @@ impl ExportImport {
     pub fn read_borrowed_parallel<R: Read + Send>(
         &self,
         input: R,
-        mut each: impl FnMut(&ExportRowRef<'_>),
+        each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
-        /// Records per batch handed between the threads.
-        const BATCH: usize = 2048;
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(input);
-        let columns = self.columns(&mut reader)?;
-        let shift = crate::line_shift(reader.position().line());
-        let mut summary = ImportSummary {
-            unused_columns: columns.unused.clone(),
-            ..ImportSummary::default()
-        };
-        let keep = self.options.keep_errors.unwrap_or(1000);
-        let mut labels = Labels::default();
-        let mut cache = AssessmentCache::default();
-        // Full batches go to the checker; emptied ones come back for reuse.
-        let (full_tx, full_rx) =
-            std::sync::mpsc::sync_channel::<(Vec<csv::ByteRecord>, Option<(u64, String)>)>(4);
-        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<csv::ByteRecord>>();
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
+        let mut splitter = Splitter::new(input, self.block);
+        let (columns, exact, next) = self.header(&mut splitter)?;
+        let mut consumer = self.consumer(&columns, exact, each);
+        let mut expected = 0;
+        if let Some(block) = next {
+            expected = block.seq + 1;
+            let done = self.parse(block, &columns, &mut ReadState::default());
+            consumer.take(done)?;
+        }
+        let columns = &columns;
         std::thread::scope(|scope| {
+            // Buffers in flight, at most: memory stays flat.
+            let buffers = 2 * workers + 2;
+            let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Block>(workers);
+            let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<Message>();
+            let (free_tx, free_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+            let failed = done_tx.clone();
             scope.spawn(move || {
+                let mut made = 0;
                 loop {
-                    let mut batch = empty_rx
-                        .try_recv()
-                        .unwrap_or_else(|_| vec![csv::ByteRecord::new(); BATCH]);
-                    batch.resize_with(BATCH, csv::ByteRecord::new);
-                    let mut filled = 0;
-                    let mut failure = None;
-                    let mut done = false;
-                    while filled < BATCH {
-                        let line = reader.position().line() + shift;
-                        let Some(record) = batch.get_mut(filled) else {
-                            break;
-                        };
-                        match reader.read_byte_record(record) {
-                            Ok(false) => {
-                                done = true;
-                                break;
-                            }
-                            Ok(true) => filled += 1,
-                            Err(e) => {
-                                failure = Some((
-                                    e.position().map_or(line, |p| p.line() + shift),
-                                    e.to_string(),
-                                ));
-                                break;
+                    let buffer = match free_rx.try_recv() {
+                        Ok(buffer) => buffer,
+                        Err(_) if made < buffers => {
+                            made += 1;
+                            Vec::new()
+                        }
+                        Err(_) => match free_rx.recv() {
+                            Ok(buffer) => buffer,
+                            Err(_) => return,
+                        },
+                    };
+                    match splitter.next_block(buffer) {
+                        Ok(Some(block)) => {
+                            if job_tx.send(block).is_err() {
+                                return;
                             }
                         }
-                    }
-                    batch.truncate(filled);
-                    // A read error (I/O) leaves nothing trustworthy to read after it.
-                    let stop = done || failure.is_some();
-                    if full_tx.send((batch, failure)).is_err() || stop {
-                        return;
+                        Ok(None) => return,
+                        Err(error) => {
+                            let _ = failed.send(Message::Failed {
+                                line: splitter.line(),
+                                error,
+                            });
+                            return;
+                        }
                     }
                 }
             });
-            while let Ok((batch, failure)) = full_rx.recv() {
-                for record in &batch {
-                    if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
-                        continue;
+            for _ in 0..workers {
+                let job_rx = std::sync::Arc::clone(&job_rx);
+                let done_tx = done_tx.clone();
+                scope.spawn(move || {
+                    let mut state = ReadState::default();
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(block) = job else { return };
+                        let done = self.parse(block, columns, &mut state);
+                        if done_tx.send(Message::Block(done)).is_err() {
+                            return;
+                        }
                     }
-                    let line = record.position().map_or(0, |p| p.line() + shift);
-                    let outcome = self
-                        .row(
-                            record,
-                            &columns,
-                            line,
-                            (&mut summary, &mut labels, &mut cache),
-                        )
-                        .map(|row| each(&row));
-                    self.tally(&mut summary, outcome, keep)?;
-                }
-                if let Some((line, message)) = failure {
-                    self.tally(
-                        &mut summary,
-                        Err(ImportError::Malformed {
-                            file: self.file.clone(),
-                            line,
-                            message,
-                        }),
-                        keep,
-                    )?;
-                }
-                let _ = empty_tx.send(batch);
+                });
             }
-            Ok(summary)
+            drop((done_tx, job_rx));
+            // Blocks finish out of order; hand them on in order. An I/O
+            // failure comes after every block sent before it.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut failure = None;
+            for message in done_rx {
+                match message {
+                    Message::Failed { .. } => failure = Some(message),
+                    Message::Block(done) => {
+                        waiting.insert(done.seq, done);
+                    }
+                }
+                while let Some(done) = waiting.remove(&expected) {
+                    expected += 1;
+                    let buffer = consumer.take(done)?;
+                    let _ = free_tx.send(buffer);
+                }
+            }
+            if let Some(Message::Failed { line, error, .. }) = failure {
+                consumer.fail(&error, line)?;
+            }
+            Ok(consumer.summary)
         })
+    }
+
+    fn consumer<'i, F>(&'i self, columns: &'i Columns, exact: Exact, each: F) -> Consumer<'i, F> {
+        Consumer {
+            import: self,
+            columns,
+            summary: ImportSummary {
+                unused_columns: columns.unused.clone(),
+                ..ImportSummary::default()
+            },
+            keep: self.options.keep_errors.unwrap_or(1000),
+            exact,
+            state: ReadState::default(),
+            each,
+        }
+    }
+
+    /// Reads the header with the exact reader; returns the columns, the
+    /// reader, and the rest of the block the header ended in.
+    fn header<R: Read>(
+        &self,
+        splitter: &mut Splitter<R>,
+    ) -> Result<(Columns, Exact, Option<Block>), ImportError> {
+        let mut exact = Exact::default();
+        loop {
+            let block = splitter
+                .next_block(Vec::new())
+                .map_err(|e| ImportError::Unreadable {
+                    file: self.file.clone(),
+                    message: e.to_string(),
+                })?;
+            let Some(block) = block else {
+                return Ok((self.columns(Vec::new())?, exact, None));
+            };
+            let (mut pos, mut line) = (0, block.line);
+            let names = exact
+                .next(&block.bytes, &mut pos, &mut line, block.last)
+                .map(|(header, _)| {
+                    header
+                        .iter()
+                        .map(|h| {
+                            String::from_utf8_lossy(h)
+                                .trim_start_matches('\u{feff}')
+                                .trim()
+                                .to_owned()
+                        })
+                        .collect::<Vec<_>>()
+                });
+            if let Some(names) = names {
+                let columns = self.columns(names)?;
+                let rest = Block {
+                    seq: block.seq,
+                    line,
+                    bytes: block.bytes.get(pos..).unwrap_or_default().to_vec(),
+                    regular: block.regular,
+                    last: block.last,
+                };
+                return Ok((columns, exact, Some(rest)));
+            }
+            if block.last {
+                return Ok((self.columns(Vec::new())?, exact, None));
+            }
+        }
+    }
+
+    /// Reads a block with the fast reader, or hands it back as it is where
+    /// that reader cannot read it.
+    fn parse(&self, block: Block, columns: &Columns, state: &mut ReadState) -> Done {
+        let Block {
+            seq,
+            line,
+            bytes,
+            regular,
+            last,
+        } = block;
+        let done = |read| Done {
+            seq,
+            line,
+            last,
+            read,
+        };
+        if !regular || self.mode == ReadMode::ExactOnly {
+            return done(Err(bytes));
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => return done(Err(e.into_bytes())),
+        };
+        state.labels.start(seq);
+        let mut arena = String::new();
+        let mut rows = Vec::with_capacity(state.rows);
+        let mut errors = Vec::new();
+        let mut pos = 0;
+        let mut at = line;
+        loop {
+            at += skip_line_ends(text.as_bytes(), &mut pos);
+            if pos >= text.len() {
+                break;
+            }
+            let Ok(split) = split_record(&text, pos, &mut state.spans, &mut arena) else {
+                return done(Err(text.into_bytes()));
+            };
+            let record = FastRecord {
+                block: &text,
+                arena: &arena,
+                spans: &state.spans,
+                line_break: split.line_break,
+            };
+            if !blank(&record) {
+                match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {
+                    Ok(row) => match Checked::new(&row, &text, &arena) {
+                        Some(checked) => rows.push(checked),
+                        None => errors.push((rows.len(), lost(&self.file, at))),
+                    },
+                    Err(error) => errors.push((rows.len(), error)),
+                }
+            }
+            at += split.lines;
+            pos = split.next;
+        }
+        let unknown = state.labels.start(seq);
+        state.rows = state.rows.max(rows.len());
+        done(Ok(Parsed {
+            text,
+            arena,
+            rows,
+            errors,
+            unknown,
+        }))
     }
 
     /// Counts one row's outcome; in a strict import, the first failure stops.
@@ -562,23 +988,7 @@ impl ExportImport {
         Ok(())
     }
 
-    fn columns<R: Read>(&self, reader: &mut csv::Reader<R>) -> Result<Columns, ImportError> {
-        let header = reader
-            .byte_headers()
-            .map_err(|e| ImportError::Unreadable {
-                file: self.file.clone(),
-                message: e.to_string(),
-            })?
-            .clone();
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| {
-                String::from_utf8_lossy(h)
-                    .trim_start_matches('\u{feff}')
-                    .trim()
-                    .to_owned()
-            })
-            .collect();
+    fn columns(&self, names: Vec<String>) -> Result<Columns, ImportError> {
         let mut positions = [0_usize; 14];
         let mut missing = Vec::new();
         for (slot, wanted) in positions.iter_mut().zip(EXPORT_COLUMNS) {
@@ -621,15 +1031,14 @@ impl ExportImport {
 
     /// Checks a record's shape before its values: field sizes, a quote left
     /// open, the number of fields.
-    fn check_shape(
+    fn check_shape<'r>(
         &self,
-        record: &csv::ByteRecord,
+        record: &impl Fields<'r>,
         columns: &Columns,
         line: u64,
     ) -> Result<(), ImportError> {
-        if let Some((i, bytes)) = record
-            .iter()
-            .enumerate()
+        if let Some((i, bytes)) = (0..record.count())
+            .filter_map(|i| record.raw(i).map(|f| (i, f)))
             .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
         {
             let column = columns
@@ -648,13 +1057,14 @@ impl ExportImport {
             });
         }
         // A field holding a line break is rare: look at the whole record first.
-        let has_line_break = record.as_slice().contains(&b'\n');
-        if let Some(i) = record.iter().position(|f| {
-            has_line_break && {
-                f.contains(&b'\n')
-                    && (f.split(|&b| b == b',').count() - 1) >= EXPORT_COLUMNS.len() - 1
-            }
-        }) {
+        if record.line_break()
+            && let Some(i) = (0..record.count()).find(|&i| {
+                record.raw(i).is_some_and(|f| {
+                    f.contains(&b'\n')
+                        && (f.split(|&b| b == b',').count() - 1) >= EXPORT_COLUMNS.len() - 1
+                })
+            })
+        {
             return Err(ImportError::Malformed {
                 file: self.file.clone(),
                 line,
@@ -664,13 +1074,13 @@ impl ExportImport {
                 ),
             });
         }
-        if record.len() != columns.width {
+        if record.count() != columns.width {
             return Err(ImportError::Malformed {
                 file: self.file.clone(),
                 line,
                 message: format!(
                     "{} fields, but the header has {}",
-                    record.len(),
+                    record.count(),
                     columns.width
                 ),
             });
@@ -680,32 +1090,34 @@ impl ExportImport {
 
     fn row<'r>(
         &self,
-        record: &'r csv::ByteRecord,
+        record: impl Fields<'r> + Copy,
         columns: &Columns,
         line: u64,
-        (summary, labels, cache): (&mut ImportSummary, &mut Labels, &mut AssessmentCache),
+        (labels, cache): (&mut Labels, &mut AssessmentCache),
     ) -> Result<ExportRowRef<'r>, ImportError> {
         let field = |i: usize| -> Result<&'r str, ImportError> {
             let name = EXPORT_COLUMNS.get(i).copied().unwrap_or("?");
             let position = columns.positions.get(i).copied().unwrap_or(usize::MAX);
-            let bytes = record.get(position).ok_or_else(|| ImportError::Malformed {
-                file: self.file.clone(),
-                line,
-                message: format!(
-                    "{} fields, but column {name} is field {}",
-                    record.len(),
-                    position + 1
-                ),
-            })?;
-            simdutf8::basic::from_utf8(bytes)
-                .map(str::trim)
-                .map_err(|_| ImportError::BadValue {
+            let text = record
+                .text(position)
+                .ok_or_else(|| ImportError::Malformed {
                     file: self.file.clone(),
                     line,
-                    column: name.to_owned(),
-                    value: quoted(&String::from_utf8_lossy(bytes)),
-                    expected: "UTF-8 text",
-                })
+                    message: format!(
+                        "{} fields, but column {name} is field {}",
+                        record.count(),
+                        position + 1
+                    ),
+                })?;
+            text.map(str::trim).map_err(|_| ImportError::BadValue {
+                file: self.file.clone(),
+                line,
+                column: name.to_owned(),
+                value: quoted(&String::from_utf8_lossy(
+                    record.raw(position).unwrap_or_default(),
+                )),
+                expected: "UTF-8 text",
+            })
         };
         let bad = |i: usize, value: &str, expected: &'static str| ImportError::BadValue {
             file: self.file.clone(),
@@ -714,11 +1126,11 @@ impl ExportImport {
             value: quoted(value),
             expected,
         };
-        self.check_shape(record, columns, line)?;
+        self.check_shape(&record, columns, line)?;
         let country_label = field(0)?;
         let cluster = field(1)?;
         let point = field(2)?;
-        let country = labels.resolve(summary, country_label, cluster, point);
+        let country = labels.resolve(country_label, cluster, point);
         let (question_type, non_compliant) =
             finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
         let question = field(4)?;
@@ -727,7 +1139,7 @@ impl ExportImport {
         }
         let factory_name = field(10)?;
         let (assessment, factory, start, cycle) =
-            Self::assessment_fields(record, columns, cache, &field, &bad)?;
+            Self::assessment_fields(&record, columns, cache, &field, &bad)?;
         Ok(ExportRowRef {
             line,
             country_label,
@@ -752,20 +1164,23 @@ impl ExportImport {
     /// The assessment, factory, start date and cycle of a row: parsed once
     /// per assessment, since an export's rows come grouped by assessment.
     fn assessment_fields<'r>(
-        record: &'r csv::ByteRecord,
+        record: &impl Fields<'r>,
         columns: &Columns,
         cache: &mut AssessmentCache,
         field: &impl Fn(usize) -> Result<&'r str, ImportError>,
         bad: &impl Fn(usize, &str, &'static str) -> ImportError,
     ) -> Result<(AssessmentId, FactoryId, NaiveDate, u16), ImportError> {
+        let raw = |i: usize| {
+            columns
+                .positions
+                .get(i)
+                .and_then(|&p| record.raw(p))
+                .unwrap_or_default()
+        };
         let same = {
             let mut offset = 0;
             [8_usize, 9, 11, 12].iter().all(|&i| {
-                let raw = columns
-                    .positions
-                    .get(i)
-                    .and_then(|&p| record.get(p))
-                    .unwrap_or_default();
+                let raw = raw(i);
                 let matches = cache.key.get(offset..offset + raw.len()) == Some(raw)
                     && cache.key.get(offset + raw.len()) == Some(&0xff);
                 offset += raw.len() + 1;
@@ -802,13 +1217,7 @@ impl ExportImport {
             .ok_or_else(|| bad(12, cycle, "a cycle number from 1"))?;
         cache.key.clear();
         for i in [8_usize, 9, 11, 12] {
-            cache.key.extend_from_slice(
-                columns
-                    .positions
-                    .get(i)
-                    .and_then(|&p| record.get(p))
-                    .unwrap_or_default(),
-            );
+            cache.key.extend_from_slice(raw(i));
             cache.key.push(0xff);
         }
         cache.value = Some((assessment, factory, start, cycle));

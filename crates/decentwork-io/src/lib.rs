@@ -25,12 +25,13 @@ mod country;
 mod error;
 mod export;
 mod osh;
+mod split;
 
 pub use country::country_from_name;
 pub use error::ImportError;
 pub use export::{
     EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
-    MAX_FIELD_BYTES, QuestionType,
+    MAX_FIELD_BYTES, QuestionType, ReadMode,
 };
 pub use osh::{OshImport, OshSummary};
 

@@ -1,0 +1,582 @@
+//! Cutting an input into blocks of whole records, and records into fields.
+//!
+//! Two readers share one meaning (the csv crate's, RFC 4180 with `""`
+//! escapes, `\n`, `\r\n` or a lone `\r` ending a record, blank lines skipped):
+//!
+//! - [`split_record`], the fast one, reads only *regular* text: valid UTF-8,
+//!   no carriage return outside a `\r\n` pair, no quote inside an unquoted
+//!   field and nothing but a delimiter or line end after a closing quote. It
+//!   answers [`Irregular`] for anything else.
+//! - [`Exact`] drives `csv_core` itself, reads anything, and carries a record
+//!   across blocks.
+//!
+//! The [`Splitter`] cuts blocks after a line break outside quotes (by quote
+//! parity). On regular text such a cut is a record boundary, so blocks can be
+//! read independently, on several threads; where the text is irregular the
+//! caller reads on with [`Exact`], which does not depend on where the cuts fell.
+
+use std::io::Read;
+
+use memchr::{memchr, memchr3, memchr3_iter};
+
+/// Bytes read per block; a block ends at the first cut past this.
+pub(crate) const BLOCK_BYTES: usize = 1 << 20;
+
+/// The longest block the splitter builds while looking for a cut (a quote
+/// left open can hide every line break after it); longer runs go out uncut,
+/// marked irregular.
+const MAX_BLOCK_BYTES: usize = 64 << 20;
+
+/// A run of the input, cut after a line break outside quotes (or at the end).
+#[derive(Debug)]
+pub(crate) struct Block {
+    /// Order in the input, from 0.
+    pub(crate) seq: u64,
+    /// The line the block's first byte is on.
+    pub(crate) line: u64,
+    /// The bytes.
+    pub(crate) bytes: Vec<u8>,
+    /// Whether [`split_record`] may read it: the cut is sure and no carriage
+    /// return stands alone.
+    pub(crate) regular: bool,
+    /// Nothing follows in the input.
+    pub(crate) last: bool,
+}
+
+/// Cuts blocks from an input.
+pub(crate) struct Splitter<R> {
+    input: R,
+    carry: Vec<u8>,
+    /// The line `carry` starts on.
+    line: u64,
+    seq: u64,
+    block: usize,
+    done: bool,
+    failure: Option<std::io::Error>,
+}
+
+/// What a scan of a buffer found.
+struct Scan {
+    /// Just past the last line break outside quotes.
+    cut: Option<usize>,
+    /// Line breaks before `cut` (or in the whole buffer when there is none).
+    lines: u64,
+    /// Line breaks in the whole buffer.
+    all_lines: u64,
+    /// The first carriage return not followed by a line feed.
+    lone_cr: Option<usize>,
+    /// Quotes are balanced at the end of the buffer.
+    even: bool,
+}
+
+fn scan(bytes: &[u8], at_end: bool) -> Scan {
+    let mut quoted = false;
+    let mut lines = 0;
+    let mut found = Scan {
+        cut: None,
+        lines: 0,
+        all_lines: 0,
+        lone_cr: None,
+        even: true,
+    };
+    for i in memchr3_iter(b'"', b'\n', b'\r', bytes) {
+        match bytes.get(i) {
+            Some(b'"') => quoted = !quoted,
+            Some(b'\n') => {
+                lines += 1;
+                if !quoted {
+                    found.cut = Some(i + 1);
+                    found.lines = lines;
+                }
+            }
+            _ => {
+                let next = bytes.get(i + 1);
+                let lone = next.is_some_and(|&b| b != b'\n') || (next.is_none() && at_end);
+                if lone && found.lone_cr.is_none() {
+                    found.lone_cr = Some(i);
+                }
+            }
+        }
+    }
+    found.all_lines = lines;
+    found.even = !quoted;
+    found
+}
+
+impl<R: Read> Splitter<R> {
+    /// A splitter whose blocks hold about `block` bytes, from line 1.
+    pub(crate) fn new(input: R, block: usize) -> Self {
+        Self {
+            input,
+            carry: Vec::new(),
+            line: 1,
+            seq: 0,
+            block: block.max(1),
+            done: false,
+            failure: None,
+        }
+    }
+
+    /// The line the unread input starts on.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Reads until `buf` holds `want` bytes or the input ends; `true` at the end.
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> bool {
+        while buf.len() < want {
+            let start = buf.len();
+            buf.resize(want, 0);
+            let read = loop {
+                match self.input.read(buf.get_mut(start..).unwrap_or_default()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    other => break other,
+                }
+            };
+            match read {
+                Ok(0) => {
+                    buf.truncate(start);
+                    return true;
+                }
+                Ok(n) => buf.truncate(start + n),
+                Err(e) => {
+                    buf.truncate(start);
+                    self.failure = Some(e);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The next block, built in `buf` (its allocation is reused); `None` after
+    /// the last. An I/O error comes after the whole records read before it.
+    pub(crate) fn next_block(&mut self, mut buf: Vec<u8>) -> std::io::Result<Option<Block>> {
+        if self.done {
+            return match self.failure.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
+        }
+        buf.clear();
+        buf.append(&mut self.carry);
+        let mut want = self.block;
+        loop {
+            let end = self.fill(&mut buf, want);
+            let failed = self.failure.is_some();
+            let found = scan(&buf, end && !failed);
+            let (cut, lines, regular, last) = match (found.cut, end) {
+                // The whole rest of the input.
+                (_, true) if !failed => (
+                    buf.len(),
+                    found.all_lines,
+                    found.lone_cr.is_none() && found.even,
+                    true,
+                ),
+                // Up to the last cut before an I/O error; what follows is lost.
+                (cut, true) => {
+                    let cut = cut.unwrap_or(0);
+                    (
+                        cut,
+                        found.lines,
+                        found.lone_cr.is_none_or(|at| at >= cut),
+                        true,
+                    )
+                }
+                (Some(cut), false) => (
+                    cut,
+                    found.lines,
+                    found.lone_cr.is_none_or(|at| at >= cut),
+                    false,
+                ),
+                (None, false) if buf.len() >= MAX_BLOCK_BYTES => {
+                    (buf.len(), found.all_lines, false, false)
+                }
+                (None, false) => {
+                    want = buf.len().saturating_mul(2);
+                    continue;
+                }
+            };
+            self.carry = buf.split_off(cut.min(buf.len()));
+            if last {
+                self.carry.clear();
+                self.done = true;
+            }
+            let block = Block {
+                seq: self.seq,
+                line: self.line,
+                bytes: buf,
+                regular,
+                last,
+            };
+            self.seq += 1;
+            self.line += lines;
+            return Ok(Some(block));
+        }
+    }
+}
+
+/// Where a field's text is: in the block, or (unescaped) in the arena.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) arena: bool,
+}
+
+impl Span {
+    /// The text in `block` or `arena`.
+    pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
+        if self.arena { arena } else { block }.get(self.start..self.end)
+    }
+}
+
+/// Where a text taken from a block or its arena lies, compactly: a block is
+/// far below 4 GiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Place {
+    start: u32,
+    end: u32,
+    arena: bool,
+}
+
+impl Place {
+    /// Where `text`, a slice of `block` or of `arena`, lies.
+    pub(crate) fn of(text: &str, block: &str, arena: &str) -> Option<Place> {
+        let within = |base: &str| {
+            let offset = text.as_ptr().addr().checked_sub(base.as_ptr().addr())?;
+            let end = offset
+                .checked_add(text.len())
+                .filter(|&e| e <= base.len())?;
+            Some((u32::try_from(offset).ok()?, u32::try_from(end).ok()?))
+        };
+        if let Some((start, end)) = within(block) {
+            Some(Place {
+                start,
+                end,
+                arena: false,
+            })
+        } else {
+            within(arena).map(|(start, end)| Place {
+                start,
+                end,
+                arena: true,
+            })
+        }
+    }
+
+    /// The text in `block` or `arena`.
+    pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
+        let range = usize::try_from(self.start).ok()?..usize::try_from(self.end).ok()?;
+        if self.arena { arena } else { block }.get(range)
+    }
+}
+
+/// Text the fast reader does not read; [`Exact`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Irregular;
+
+/// One record split by [`split_record`].
+pub(crate) struct Split {
+    /// Just past the record and its line end.
+    pub(crate) next: usize,
+    /// Line breaks from the record's start to `next`.
+    pub(crate) lines: u64,
+    /// A field holds a line break.
+    pub(crate) line_break: bool,
+}
+
+/// Skips the line ends at `pos` (blank lines); returns the line breaks skipped.
+pub(crate) fn skip_line_ends(bytes: &[u8], pos: &mut usize) -> u64 {
+    let mut lines = 0;
+    while let Some(&b) = bytes.get(*pos) {
+        match b {
+            b'\n' => lines += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        *pos += 1;
+    }
+    lines
+}
+
+/// The quoted field whose text starts at `open` (just past its quote): its
+/// span (unescaped into `arena` if it holds `""`) and its closing quote.
+fn quoted_field(text: &str, open: usize, arena: &mut String) -> Result<(Span, usize), Irregular> {
+    let bytes = text.as_bytes();
+    let mut from = open;
+    let mut escaped: Option<usize> = None;
+    loop {
+        let at = from + memchr(b'"', bytes.get(from..).unwrap_or_default()).ok_or(Irregular)?;
+        if bytes.get(at + 1) == Some(&b'"') {
+            escaped.get_or_insert(arena.len());
+            arena.push_str(text.get(from..=at).ok_or(Irregular)?);
+            from = at + 2;
+            continue;
+        }
+        let span = match escaped {
+            Some(start) => {
+                arena.push_str(text.get(from..at).ok_or(Irregular)?);
+                Span {
+                    start,
+                    end: arena.len(),
+                    arena: true,
+                }
+            }
+            None => Span {
+                start: open,
+                end: at,
+                arena: false,
+            },
+        };
+        return Ok((span, at));
+    }
+}
+
+/// Splits the regular record starting at `pos` (not at a line end) into
+/// `spans`, unescaping `""` into `arena`.
+pub(crate) fn split_record(
+    text: &str,
+    pos: usize,
+    spans: &mut Vec<Span>,
+    arena: &mut String,
+) -> Result<Split, Irregular> {
+    let bytes = text.as_bytes();
+    spans.clear();
+    let mut p = pos;
+    let mut split = Split {
+        next: 0,
+        lines: 0,
+        line_break: false,
+    };
+    loop {
+        if bytes.get(p) == Some(&b'"') {
+            let (span, close) = quoted_field(text, p + 1, arena)?;
+            let inner = bytes.get(p + 1..close).unwrap_or_default();
+            if memchr(b'\n', inner).is_some() {
+                split.line_break = true;
+                split.lines += memchr::memchr_iter(b'\n', inner).count() as u64;
+            }
+            spans.push(span);
+            match (bytes.get(close + 1), bytes.get(close + 2)) {
+                (Some(b','), _) => p = close + 2,
+                (Some(b'\n'), _) => {
+                    split.next = close + 2;
+                    split.lines += 1;
+                    return Ok(split);
+                }
+                (Some(b'\r'), Some(b'\n')) => {
+                    split.next = close + 3;
+                    split.lines += 1;
+                    return Ok(split);
+                }
+                (None, _) => {
+                    split.next = close + 1;
+                    return Ok(split);
+                }
+                _ => return Err(Irregular),
+            }
+        } else {
+            let rest = bytes.get(p..).unwrap_or_default();
+            let found = memchr3(b',', b'\n', b'"', rest).map(|i| (p + i, rest.get(i)));
+            let (end, next) = match found {
+                Some((at, Some(b','))) => (at, None),
+                // A carriage return in a regular block comes before a line feed.
+                Some((at, Some(b'\n'))) if at > p && bytes.get(at - 1) == Some(&b'\r') => {
+                    (at - 1, Some(at + 1))
+                }
+                Some((at, Some(b'\n'))) => (at, Some(at + 1)),
+                Some(_) => return Err(Irregular),
+                None => (bytes.len(), Some(bytes.len())),
+            };
+            spans.push(Span {
+                start: p,
+                end,
+                arena: false,
+            });
+            match next {
+                None => p = end + 1,
+                Some(next) => {
+                    if next > end {
+                        split.lines += u64::from(bytes.get(next - 1) == Some(&b'\n'));
+                    }
+                    split.next = next;
+                    return Ok(split);
+                }
+            }
+        }
+    }
+}
+
+/// A record's fields, however it was read.
+pub(crate) trait Fields<'r> {
+    /// The number of fields.
+    fn count(&self) -> usize;
+    /// Field `i`'s bytes.
+    fn raw(&self, i: usize) -> Option<&'r [u8]>;
+    /// Field `i`'s text; `Err` when it is not UTF-8.
+    fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>>;
+    /// Whether any field holds a line break.
+    fn line_break(&self) -> bool;
+}
+
+/// A record split by [`split_record`].
+#[derive(Clone, Copy)]
+pub(crate) struct FastRecord<'r> {
+    pub(crate) block: &'r str,
+    pub(crate) arena: &'r str,
+    pub(crate) spans: &'r [Span],
+    pub(crate) line_break: bool,
+}
+
+impl<'r> Fields<'r> for FastRecord<'r> {
+    fn count(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn raw(&self, i: usize) -> Option<&'r [u8]> {
+        self.spans
+            .get(i)
+            .and_then(|s| s.text(self.block, self.arena))
+            .map(str::as_bytes)
+    }
+
+    fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>> {
+        self.spans
+            .get(i)
+            .and_then(|s| s.text(self.block, self.arena))
+            .map(Ok)
+    }
+
+    fn line_break(&self) -> bool {
+        self.line_break
+    }
+}
+
+/// A record read by [`Exact`].
+#[derive(Clone, Copy)]
+pub(crate) struct ExactRecord<'r> {
+    out: &'r [u8],
+    ends: &'r [usize],
+}
+
+impl<'r> ExactRecord<'r> {
+    /// All fields' bytes, in order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'r [u8]> {
+        (0..self.ends.len()).filter_map(move |i| self.raw(i))
+    }
+}
+
+impl<'r> Fields<'r> for ExactRecord<'r> {
+    fn count(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn raw(&self, i: usize) -> Option<&'r [u8]> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.out.get(start..end)
+    }
+
+    fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>> {
+        self.raw(i).map(|b| simdutf8::basic::from_utf8(b))
+    }
+
+    fn line_break(&self) -> bool {
+        memchr(b'\n', self.out).is_some()
+    }
+}
+
+/// The csv crate's reader core, fed block by block; counts lines itself, so
+/// a record's line is where its first byte is (blank lines included).
+pub(crate) struct Exact {
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    nout: usize,
+    nends: usize,
+    /// A record is under way.
+    pending: bool,
+    /// The line the record under way started on.
+    start: u64,
+}
+
+impl Default for Exact {
+    fn default() -> Self {
+        Self {
+            core: csv_core::Reader::new(),
+            out: vec![0; 4096],
+            ends: vec![0; 64],
+            nout: 0,
+            nends: 0,
+            pending: false,
+            start: 0,
+        }
+    }
+}
+
+impl Exact {
+    /// Whether a record is under way (the last block ended inside it).
+    pub(crate) fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// The next whole record in `bytes` from `pos` (moved on, with `line`),
+    /// and the line it starts on; `None` when `bytes` is used up. With `last`
+    /// the input ends with `bytes`, closing a record left open.
+    pub(crate) fn next(
+        &mut self,
+        bytes: &[u8],
+        pos: &mut usize,
+        line: &mut u64,
+        last: bool,
+    ) -> Option<(ExactRecord<'_>, u64)> {
+        use csv_core::ReadRecordResult;
+        loop {
+            if !self.pending {
+                *line += skip_line_ends(bytes, pos);
+                if *pos >= bytes.len() {
+                    return None;
+                }
+                self.pending = true;
+                self.start = *line;
+                self.nout = 0;
+                self.nends = 0;
+            }
+            let input = bytes.get(*pos..).unwrap_or_default();
+            if input.is_empty() && !last {
+                return None;
+            }
+            let (result, nin, nout, nends) = self.core.read_record(
+                input,
+                self.out.get_mut(self.nout..).unwrap_or_default(),
+                self.ends.get_mut(self.nends..).unwrap_or_default(),
+            );
+            *line +=
+                memchr::memchr_iter(b'\n', input.get(..nin).unwrap_or_default()).count() as u64;
+            *pos += nin;
+            self.nout += nout;
+            self.nends += nends;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.out.resize(self.out.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => {
+                    self.pending = false;
+                    let record = ExactRecord {
+                        out: self.out.get(..self.nout).unwrap_or_default(),
+                        ends: self.ends.get(..self.nends).unwrap_or_default(),
+                    };
+                    return Some((record, self.start));
+                }
+                ReadRecordResult::End => {
+                    self.pending = false;
+                    return None;
+                }
+            }
+        }
+    }
+}

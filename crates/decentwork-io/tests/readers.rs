@@ -1,0 +1,223 @@
+//! The fast block reader, the exact reader and the parallel reader agree on
+//! every input: same rows (values and lines), same summary, same error.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
+use decentwork_io::{ExportImport, ExportRow, ImportError, ImportOptions, ImportSummary, ReadMode};
+use proptest::prelude::*;
+
+const HEADER: &str = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name";
+
+type Outcome = (Vec<ExportRow>, Result<ImportSummary, ImportError>);
+
+fn sequential(text: &[u8], options: ImportOptions, block: usize, mode: ReadMode) -> Outcome {
+    let mut rows = Vec::new();
+    let result = ExportImport::new("e.csv", options)
+        .with_blocks(block, mode)
+        .read(text, |r| rows.push(r));
+    (rows, result)
+}
+
+fn parallel(text: &[u8], options: ImportOptions, block: usize) -> Outcome {
+    let mut rows = Vec::new();
+    let result = ExportImport::new("e.csv", options)
+        .with_blocks(block, ReadMode::Auto)
+        .read_borrowed_parallel(text, |r| rows.push(r.to_owned_row()));
+    (rows, result)
+}
+
+/// A row of the export, with the given label and ending.
+fn row(quest: u32, label: &str, finding: &str, end: &str) -> Vec<u8> {
+    format!(
+        "Viet Nam,Working Time,Overtime,{label},WT.OT.{quest:02},NCQ,{finding},Public Disclosure,{quest},77,Factory {quest},14/03/2024,1,Garment CAT{end}"
+    )
+    .into_bytes()
+}
+
+/// Pieces of text, good and bad, that exports are made of; with `regular`,
+/// only those the fast reader reads itself.
+fn piece(regular: bool) -> impl Strategy<Value = Vec<u8>> {
+    let end = if regular {
+        prop_oneof![Just("\n"), Just("\r\n")].boxed()
+    } else {
+        prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just("")].boxed()
+    };
+    let kinds = if regular {
+        prop::sample::select(vec![0, 1, 2, 3, 4, 9, 10, 11, 13, 14, 15])
+    } else {
+        prop::sample::select((0..16).collect::<Vec<usize>>())
+    };
+    (0_u32..4, end, kinds).prop_map(|(quest, end, kind)| match kind {
+        0 => row(quest, "Plain label", "0", end),
+        1 => row(quest, "\"Quoted, with a comma\"", "1", end),
+        2 => row(quest, "\"Escaped \"\"quote\"\" inside\"", "0", end),
+        3 => row(quest, "\"Two\nlines\"", "1", end),
+        4 => row(quest, "\"Two\r\nlines, CRLF\"", "0", end),
+        5 => row(quest, "Stray\"quote", "0", end),
+        6 => row(quest, "\"Closed\"then more", "1", end),
+        7 => row(quest, "Lone\rCR", "0", end),
+        8 => {
+            let mut r = row(quest, "Not UTF-8 \u{1}", "0", end);
+            if let Some(b) = r.iter_mut().find(|b| **b == 1) {
+                *b = 0xff;
+            }
+            r
+        }
+        9 => b"too,few,fields\n".to_vec(),
+        10 => format!("{end}{end}").into_bytes(),
+        11 => b"\"\"\n".to_vec(),
+        12 => row(quest, "\"Unclosed quote", "0", end),
+        13 => row(quest, " Padded label ", "2", end),
+        14 => row(quest, "Unknown CP", "1", end).replace_cp(),
+        _ => row(quest, "\"\"", "0", end),
+    })
+}
+
+trait ReplaceCp {
+    fn replace_cp(self) -> Vec<u8>;
+}
+
+impl ReplaceCp for Vec<u8> {
+    fn replace_cp(self) -> Vec<u8> {
+        String::from_utf8(self)
+            .unwrap()
+            .replacen("Overtime", "Shift Rotas", 1)
+            .replacen("Viet Nam", "Atlantis", 1)
+            .into_bytes()
+    }
+}
+
+fn file(regular: bool) -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop_oneof![Just(""), Just("\u{feff}")],
+        prop_oneof![Just("\n"), Just("\r\n")],
+        prop::collection::vec(piece(regular), 0..24),
+    )
+        .prop_map(|(bom, end, pieces)| {
+            let mut text = format!("{bom}{HEADER}{end}").into_bytes();
+            for p in pieces {
+                text.extend_from_slice(&p);
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_reader_agrees(text in file(false), block in 1_usize..300, strict in any::<bool>()) {
+        let options = if strict { ImportOptions::strict() } else { ImportOptions::default() };
+        let exact = sequential(&text, options, block, ReadMode::ExactOnly);
+        prop_assert_eq!(&sequential(&text, options, 1 << 20, ReadMode::Auto), &exact);
+        prop_assert_eq!(&sequential(&text, options, block, ReadMode::Auto), &exact);
+        prop_assert_eq!(&parallel(&text, options, block), &exact);
+    }
+
+    #[test]
+    fn the_fast_reader_reads_regular_text_itself(text in file(true), block in 1_usize..300) {
+        let options = ImportOptions::default();
+        let exact = sequential(&text, options, block, ReadMode::ExactOnly);
+        prop_assert_eq!(&sequential(&text, options, block, ReadMode::FastOnly), &exact);
+        prop_assert_eq!(&sequential(&text, options, 1 << 20, ReadMode::FastOnly), &exact);
+    }
+}
+
+#[test]
+fn lines_count_blank_lines_and_crlf() {
+    let mut text = format!("{HEADER}\r\n\r\n").into_bytes();
+    text.extend(row(1, "\"Two\r\nlines\"", "0", "\r\n"));
+    text.extend(b"\n\n");
+    text.extend(row(2, "Plain", "1", "\r\n"));
+    for block in [1, 7, 1 << 20] {
+        for mode in [ReadMode::FastOnly, ReadMode::ExactOnly] {
+            let (rows, summary) = sequential(&text, ImportOptions::default(), block, mode);
+            let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [3, 7], "block {block}, {mode:?}");
+            assert_eq!(rows[0].question_label, "Two\r\nlines");
+            assert_eq!(summary.unwrap().rows_used, 2);
+        }
+    }
+}
+
+#[test]
+fn irregular_text_is_read_exactly_as_the_csv_crate_reads_it() {
+    // A quote inside an unquoted field is text; after a closing quote, text
+    // runs on into the field; a lone CR ends the record.
+    let mut text = format!("{HEADER}\n").into_bytes();
+    text.extend(row(1, "Stray\"quote", "0", "\n"));
+    text.extend(row(2, "\"Closed\"then more", "1", "\n"));
+    text.extend(row(3, "Plain", "1", "\r"));
+    text.extend(row(4, "Plain", "0", ""));
+    for block in [1, 5, 64, 1 << 20] {
+        let (rows, summary) = sequential(&text, ImportOptions::default(), block, ReadMode::Auto);
+        let labels: Vec<(&str, u64)> = rows
+            .iter()
+            .map(|r| (r.question_label.as_str(), r.line))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Stray\"quote", 2),
+                ("Closedthen more", 3),
+                ("Plain", 4),
+                ("Plain", 4)
+            ],
+            "block {block}"
+        );
+        assert_eq!(summary.unwrap().rows_skipped, 0);
+        assert_eq!(parallel(&text, ImportOptions::default(), block).0, rows);
+    }
+}
+
+/// An input that fails part way.
+struct Failing<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl std::io::Read for Failing<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at >= self.text.len() {
+            return Err(std::io::Error::other("disk gone"));
+        }
+        let n = buf.len().min(self.text.len() - self.at).min(10);
+        buf[..n].copy_from_slice(&self.text[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_error_keeps_the_whole_rows_before_it() {
+    let mut text = format!("{HEADER}\n").into_bytes();
+    for q in 0..5 {
+        text.extend(row(q, "Plain", "0", "\n"));
+    }
+    let cut = text.len() - 20;
+    for block in [1, 100, 1 << 20] {
+        for parallel in [false, true] {
+            let input = Failing {
+                text: &text[..cut],
+                at: 0,
+            };
+            let import = ExportImport::new("e.csv", ImportOptions::default())
+                .with_blocks(block, ReadMode::Auto);
+            let mut lines = Vec::new();
+            let summary = if parallel {
+                import.read_borrowed_parallel(input, |r| lines.push(r.line))
+            } else {
+                import.read_borrowed(input, |r| lines.push(r.line))
+            }
+            .unwrap();
+            assert_eq!(lines, [2, 3, 4, 5], "block {block}, parallel {parallel}");
+            assert_eq!(summary.rows_skipped, 1);
+            assert_eq!(summary.skipped[0].line(), Some(6));
+            assert!(summary.skipped[0].to_string().contains("disk gone"));
+        }
+    }
+}

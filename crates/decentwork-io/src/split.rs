@@ -17,7 +17,7 @@
 
 use std::io::Read;
 
-use memchr::{memchr, memchr3, memchr3_iter};
+use memchr::{memchr, memchr3_iter};
 
 /// Bytes read per block; a block ends at the first cut past this.
 pub(crate) const BLOCK_BYTES: usize = 1 << 20;
@@ -124,29 +124,21 @@ impl<R: Read> Splitter<R> {
 
     /// Reads until `buf` holds `want` bytes or the input ends; `true` at the end.
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> bool {
-        while buf.len() < want {
-            let start = buf.len();
-            buf.resize(want, 0);
-            let read = loop {
-                match self.input.read(buf.get_mut(start..).unwrap_or_default()) {
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    other => break other,
-                }
-            };
-            match read {
-                Ok(0) => {
-                    buf.truncate(start);
-                    return true;
-                }
-                Ok(n) => buf.truncate(start + n),
-                Err(e) => {
-                    buf.truncate(start);
-                    self.failure = Some(e);
-                    return true;
-                }
+        let missing = want.saturating_sub(buf.len());
+        if missing == 0 {
+            return false;
+        }
+        buf.reserve(missing);
+        // `read_to_end` reads into spare capacity without zeroing it first,
+        // retries on interruption, and keeps what it read before an error.
+        let limit = u64::try_from(missing).unwrap_or(u64::MAX);
+        match self.input.by_ref().take(limit).read_to_end(buf) {
+            Ok(_) => buf.len() < want,
+            Err(e) => {
+                self.failure = Some(e);
+                true
             }
         }
-        false
     }
 
     /// The next block, built in `buf` (its allocation is reused); `None` after
@@ -378,7 +370,7 @@ pub(crate) fn split_record(
             }
         } else {
             let rest = bytes.get(p..).unwrap_or_default();
-            let found = memchr3(b',', b'\n', b'"', rest).map(|i| (p + i, rest.get(i)));
+            let found = find_special(rest).map(|i| (p + i, rest.get(i)));
             let (end, next) = match found {
                 Some((at, Some(b','))) => (at, None),
                 // A carriage return in a regular block comes before a line feed.
@@ -418,6 +410,57 @@ pub(crate) trait Fields<'r> {
     fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>>;
     /// Whether any field holds a line break.
     fn line_break(&self) -> bool;
+    /// The first field longer than `limit` bytes.
+    fn longer_than(&self, limit: usize) -> Option<usize> {
+        (0..self.count()).find(|&i| self.raw(i).is_some_and(|f| f.len() > limit))
+    }
+    /// The input's bytes from the start of field `first` to the end of field
+    /// `last`, where the reader has them in one piece. Equal ranges hold equal
+    /// fields: the same bytes split the same way.
+    fn raw_range(&self, _first: usize, _last: usize) -> Option<&'r [u8]> {
+        None
+    }
+}
+
+/// `text` without leading and trailing whitespace; most fields have none,
+/// and are returned after a look at their first and last byte.
+pub(crate) fn trim(text: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
+    if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// The first `,`, line feed or `"` in `bytes`, eight bytes at a time: most
+/// unquoted fields are short, where this beats a call into a SIMD search.
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `word` equal to `b`, and possibly in bytes
+    // after the first such one (never before it).
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        if let Ok(chunk) = <[u8; 8]>::try_from(chunk) {
+            let word = u64::from_le_bytes(chunk);
+            let found = equal(word, b',') | equal(word, b'\n') | equal(word, b'"');
+            if found != 0 {
+                return Some(offset + (found.trailing_zeros() / 8) as usize);
+            }
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| matches!(b, b',' | b'\n' | b'"'))
+        .map(|i| offset + i)
 }
 
 /// A record split by [`split_record`].
@@ -450,6 +493,20 @@ impl<'r> Fields<'r> for FastRecord<'r> {
 
     fn line_break(&self) -> bool {
         self.line_break
+    }
+
+    fn raw_range(&self, first: usize, last: usize) -> Option<&'r [u8]> {
+        let (first, last) = (self.spans.get(first)?, self.spans.get(last)?);
+        if first.arena || last.arena {
+            return None;
+        }
+        self.block.as_bytes().get(first.start..last.end)
+    }
+
+    fn longer_than(&self, limit: usize) -> Option<usize> {
+        self.spans
+            .iter()
+            .position(|s| s.end.saturating_sub(s.start) > limit)
     }
 }
 
@@ -578,5 +635,62 @@ impl Exact {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        reason = "tests fail loudly"
+    )]
+
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn find_special_finds_the_first_delimiter(bytes in prop::collection::vec(
+            prop::sample::select(b"ab,\n\"\r \x80\xff".to_vec()), 0..80)
+        ) {
+            let naive = bytes.iter().position(|&b| matches!(b, b',' | b'\n' | b'"'));
+            prop_assert_eq!(find_special(&bytes), naive);
+        }
+
+        #[test]
+        fn trim_is_str_trim(text in "[ \t\u{a0}\u{3000}ab,é]{0,12}") {
+            prop_assert_eq!(trim(&text), text.trim());
+        }
+
+        #[test]
+        fn blocks_put_back_together_are_the_input(
+            bytes in prop::collection::vec(prop::sample::select(b"ab,\n\"\r".to_vec()), 0..400),
+            block in 1_usize..64,
+        ) {
+            let mut splitter = Splitter::new(bytes.as_slice(), block);
+            let mut joined = Vec::new();
+            let mut line = 1;
+            while let Some(b) = splitter.next_block(Vec::new()).unwrap() {
+                prop_assert_eq!(b.line, line);
+                line += b.bytes.iter().filter(|&&c| c == b'\n').count() as u64;
+                if !b.last {
+                    // Cut after a line feed, with quotes balanced before it.
+                    prop_assert_eq!(b.bytes.last(), Some(&b'\n'));
+                    prop_assert!(b.bytes.iter().filter(|&&c| c == b'"').count() % 2 == 0);
+                }
+                joined.extend_from_slice(&b.bytes);
+            }
+            prop_assert_eq!(joined, bytes);
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_makes_a_block_irregular() {
+        let mut splitter = Splitter::new(&b"a,b\r\nc\rd\ne\n"[..], 1);
+        let regular: Vec<bool> = std::iter::from_fn(|| splitter.next_block(Vec::new()).unwrap())
+            .map(|b| b.regular)
+            .collect();
+        assert_eq!(regular, [true, false, true]);
     }
 }

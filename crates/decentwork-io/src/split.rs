@@ -643,6 +643,7 @@ mod tests {
     #![allow(
         clippy::unwrap_used,
         clippy::indexing_slicing,
+        clippy::naive_bytecount,
         reason = "tests fail loudly"
     )]
 

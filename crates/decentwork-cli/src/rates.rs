@@ -264,13 +264,11 @@ fn load(args: &RatesArgs) -> Result<Population> {
     } else {
         ImportOptions::default()
     };
-    let reader = std::io::BufReader::with_capacity(
-        1 << 20,
-        Counting {
-            inner: file,
-            bar: bar.clone(),
-        },
-    );
+    // No BufReader: the export reader reads blocks of a megabyte itself.
+    let reader = Counting {
+        inner: file,
+        bar: bar.clone(),
+    };
     let summary = ExportImport::new(args.file.display().to_string(), import)
         .read_borrowed_parallel(reader, |row| population.add(&row.finding_record()))
         .map_err(|e| Failure::data(e.to_string()))?;

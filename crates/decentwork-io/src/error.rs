@@ -82,6 +82,21 @@ impl ImportError {
     }
 }
 
+impl ImportError {
+    /// The same error `by` lines further down: a block's rows are numbered
+    /// from its start until the block's place in the file is known.
+    pub(crate) fn shifted(mut self, by: u64) -> Self {
+        match &mut self {
+            ImportError::BadValue { line, .. } | ImportError::Malformed { line, .. } => {
+                *line += by;
+            }
+            ImportError::Strict(inner) => **inner = inner.as_ref().clone().shifted(by),
+            _ => {}
+        }
+        self
+    }
+}
+
 /// Longest value quoted back in an error.
 pub(crate) const MAX_QUOTED: usize = 200;
 

@@ -459,8 +459,8 @@ impl Checked {
         })
     }
 
-    /// The row again, borrowing its block.
-    fn view<'a>(&self, block: &'a str, arena: &'a str) -> Option<ExportRowRef<'a>> {
+    /// The row again, borrowing its block that starts on line `base`.
+    fn view<'a>(&self, block: &'a str, arena: &'a str, base: u64) -> Option<ExportRowRef<'a>> {
         let [
             country_label,
             cluster,
@@ -472,7 +472,7 @@ impl Checked {
         ] = self.texts;
         let text = |p: Place| p.text(block, arena);
         Some(ExportRowRef {
-            line: self.line,
+            line: self.line + base,
             country_label: text(country_label)?,
             country: self.country,
             cluster: text(cluster)?,
@@ -505,7 +505,6 @@ fn lost(file: &str, line: u64) -> ImportError {
 /// A block, read by the fast reader where it could be.
 struct Done {
     seq: u64,
-    line: u64,
     last: bool,
     read: Result<Parsed, Vec<u8>>,
 }
@@ -519,12 +518,23 @@ struct Parsed {
     /// The bad rows' errors, each with the number of good rows before it.
     errors: Vec<(usize, ImportError)>,
     unknown: Unknown,
+    /// Line feeds in the block (its rows' lines count from 0).
+    lines: u64,
 }
 
 /// What the block reader hands on, in input order.
 enum Message {
     Block(Done),
-    Failed { line: u64, error: std::io::Error },
+    Failed(std::io::Error),
+}
+
+/// The header's columns aside, what reading it leaves: the exact reader (a
+/// BOM already stripped), the rest of the block it ended in, and the line
+/// that rest starts on.
+struct Header {
+    exact: Exact,
+    rest: Option<Block>,
+    line: u64,
 }
 
 /// Whether a record is a blank line (one empty field), which is skipped.
@@ -573,6 +583,8 @@ struct Consumer<'i, F> {
     exact: Exact,
     state: ReadState,
     each: F,
+    /// The line the next block starts on.
+    line: u64,
 }
 
 impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
@@ -581,33 +593,35 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         let import = self.import;
         match done.read {
             Ok(parsed) if !self.exact.pending() => {
+                let base = self.line;
                 parsed.unknown.merge_into(&mut self.summary);
                 let mut errors = parsed.errors.into_iter().peekable();
                 for (i, checked) in parsed.rows.iter().enumerate() {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
-                        import.tally(&mut self.summary, Err(error), self.keep)?;
+                        import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                     }
-                    let outcome = match checked.view(&parsed.text, &parsed.arena) {
+                    let outcome = match checked.view(&parsed.text, &parsed.arena, base) {
                         Some(row) => {
                             (self.each)(&row);
                             Ok(())
                         }
-                        None => Err(lost(&import.file, checked.line)),
+                        None => Err(lost(&import.file, checked.line + base)),
                     };
                     import.tally(&mut self.summary, outcome, self.keep)?;
                 }
                 for (_, error) in errors {
-                    import.tally(&mut self.summary, Err(error), self.keep)?;
+                    import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                 }
+                self.line += parsed.lines;
                 Ok(parsed.text.into_bytes())
             }
             Ok(parsed) => {
                 let bytes = parsed.text.into_bytes();
-                self.exact(&bytes, done.seq, done.line, done.last)?;
+                self.exact(&bytes, done.seq, done.last)?;
                 Ok(bytes)
             }
             Err(bytes) => {
-                self.exact(&bytes, done.seq, done.line, done.last)?;
+                self.exact(&bytes, done.seq, done.last)?;
                 Ok(bytes)
             }
         }
@@ -615,17 +629,14 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
 
     /// Reads a block with the exact reader, which carries a record left open
     /// into the next block.
-    fn exact(
-        &mut self,
-        bytes: &[u8],
-        seq: u64,
-        mut line: u64,
-        last: bool,
-    ) -> Result<(), ImportError> {
+    fn exact(&mut self, bytes: &[u8], seq: u64, last: bool) -> Result<(), ImportError> {
         if self.import.mode == ReadMode::FastOnly {
             return Err(ImportError::Unreadable {
                 file: self.import.file.clone(),
-                message: format!("the fast reader cannot read the block from line {line}"),
+                message: format!(
+                    "the fast reader cannot read the block from line {}",
+                    self.line
+                ),
             });
         }
         let Self {
@@ -636,10 +647,11 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
             exact,
             state,
             each,
+            line,
         } = self;
         state.labels.start(seq).merge_into(summary);
         let mut pos = 0;
-        while let Some((record, at)) = exact.next(bytes, &mut pos, &mut line, last) {
+        while let Some((record, at)) = exact.next(bytes, &mut pos, line, last) {
             if blank(&record) {
                 continue;
             }
@@ -653,10 +665,10 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
     }
 
     /// A read error: nothing after it can be trusted.
-    fn fail(&mut self, error: &std::io::Error, line: u64) -> Result<(), ImportError> {
+    fn fail(&mut self, error: &std::io::Error) -> Result<(), ImportError> {
         let error = ImportError::Malformed {
             file: self.import.file.clone(),
-            line,
+            line: self.line,
             message: format!("cannot read on: {error}"),
         };
         self.import.tally(&mut self.summary, Err(error), self.keep)
@@ -717,10 +729,11 @@ impl ExportImport {
         let columns;
         let mut consumer;
         {
-            let (c, exact, next) = self.header(&mut splitter)?;
+            let (c, mut header) = self.header(&mut splitter)?;
             columns = c;
-            consumer = self.consumer(&columns, exact, each);
-            if let Some(block) = next {
+            let rest = header.rest.take();
+            consumer = self.consumer(&columns, header, each);
+            if let Some(block) = rest {
                 let done = self.parse(block, &columns, &mut ReadState::default());
                 consumer.take(done)?;
             }
@@ -735,7 +748,7 @@ impl ExportImport {
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    consumer.fail(&e, splitter.line())?;
+                    consumer.fail(&e)?;
                     break;
                 }
             }
@@ -757,10 +770,11 @@ impl ExportImport {
     ) -> Result<ImportSummary, ImportError> {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
         let mut splitter = Splitter::new(input, self.block);
-        let (columns, exact, next) = self.header(&mut splitter)?;
-        let mut consumer = self.consumer(&columns, exact, each);
+        let (columns, mut header) = self.header(&mut splitter)?;
+        let rest = header.rest.take();
+        let mut consumer = self.consumer(&columns, header, each);
         let mut expected = 0;
-        if let Some(block) = next {
+        if let Some(block) = rest {
             expected = block.seq + 1;
             let done = self.parse(block, &columns, &mut ReadState::default());
             consumer.take(done)?;
@@ -796,10 +810,7 @@ impl ExportImport {
                         }
                         Ok(None) => return,
                         Err(error) => {
-                            let _ = failed.send(Message::Failed {
-                                line: splitter.line(),
-                                error,
-                            });
+                            let _ = failed.send(Message::Failed(error));
                             return;
                         }
                     }
@@ -830,7 +841,7 @@ impl ExportImport {
             let mut failure = None;
             for message in done_rx {
                 match message {
-                    Message::Failed { .. } => failure = Some(message),
+                    Message::Failed(_) => failure = Some(message),
                     Message::Block(done) => {
                         waiting.insert(done.seq, done);
                     }
@@ -841,15 +852,16 @@ impl ExportImport {
                     let _ = free_tx.send(buffer);
                 }
             }
-            if let Some(Message::Failed { line, error, .. }) = failure {
-                consumer.fail(&error, line)?;
+            if let Some(Message::Failed(error)) = failure {
+                consumer.fail(&error)?;
             }
             Ok(consumer.summary)
         })
     }
 
-    fn consumer<'i, F>(&'i self, columns: &'i Columns, exact: Exact, each: F) -> Consumer<'i, F> {
+    fn consumer<'i, F>(&'i self, columns: &'i Columns, header: Header, each: F) -> Consumer<'i, F> {
         Consumer {
+            line: header.line,
             import: self,
             columns,
             summary: ImportSummary {
@@ -857,19 +869,20 @@ impl ExportImport {
                 ..ImportSummary::default()
             },
             keep: self.options.keep_errors.unwrap_or(1000),
-            exact,
+            exact: header.exact,
             state: ReadState::default(),
             each,
         }
     }
 
-    /// Reads the header with the exact reader; returns the columns, the
-    /// reader, and the rest of the block the header ended in.
+    /// Reads the header with the exact reader: the columns, and where the
+    /// data starts.
     fn header<R: Read>(
         &self,
         splitter: &mut Splitter<R>,
-    ) -> Result<(Columns, Exact, Option<Block>), ImportError> {
+    ) -> Result<(Columns, Header), ImportError> {
         let mut exact = Exact::default();
+        let mut line = 1;
         loop {
             let block = splitter
                 .next_block(Vec::new())
@@ -878,9 +891,14 @@ impl ExportImport {
                     message: e.to_string(),
                 })?;
             let Some(block) = block else {
-                return Ok((self.columns(Vec::new())?, exact, None));
+                let header = Header {
+                    exact,
+                    rest: None,
+                    line,
+                };
+                return Ok((self.columns(Vec::new())?, header));
             };
-            let (mut pos, mut line) = (0, block.line);
+            let mut pos = 0;
             let names = exact
                 .next(&block.bytes, &mut pos, &mut line, block.last)
                 .map(|(header, _)| {
@@ -898,15 +916,24 @@ impl ExportImport {
                 let columns = self.columns(names)?;
                 let rest = Block {
                     seq: block.seq,
-                    line,
                     bytes: block.bytes.get(pos..).unwrap_or_default().to_vec(),
                     regular: block.regular,
                     last: block.last,
                 };
-                return Ok((columns, exact, Some(rest)));
+                let header = Header {
+                    exact,
+                    rest: Some(rest),
+                    line,
+                };
+                return Ok((columns, header));
             }
             if block.last {
-                return Ok((self.columns(Vec::new())?, exact, None));
+                let header = Header {
+                    exact,
+                    rest: None,
+                    line,
+                };
+                return Ok((self.columns(Vec::new())?, header));
             }
         }
     }
@@ -916,17 +943,11 @@ impl ExportImport {
     fn parse(&self, block: Block, columns: &Columns, state: &mut ReadState) -> Done {
         let Block {
             seq,
-            line,
             bytes,
             regular,
             last,
         } = block;
-        let done = |read| Done {
-            seq,
-            line,
-            last,
-            read,
-        };
+        let done = |read| Done { seq, last, read };
         if !regular || self.mode == ReadMode::ExactOnly {
             return done(Err(bytes));
         }
@@ -939,7 +960,8 @@ impl ExportImport {
         let mut rows = Vec::with_capacity(state.rows);
         let mut errors = Vec::new();
         let mut pos = 0;
-        let mut at = line;
+        // Lines count from the block's start; the consumer knows where it is.
+        let mut at = 0;
         loop {
             at += skip_line_ends(text.as_bytes(), &mut pos);
             if pos >= text.len() {
@@ -974,6 +996,7 @@ impl ExportImport {
             rows,
             errors,
             unknown,
+            lines: at,
         }))
     }
 

@@ -4,20 +4,21 @@
 //! escapes, `\n`, `\r\n` or a lone `\r` ending a record, blank lines skipped):
 //!
 //! - [`split_record`], the fast one, reads only *regular* text: valid UTF-8,
-//!   no carriage return outside a `\r\n` pair, no quote inside an unquoted
-//!   field and nothing but a delimiter or line end after a closing quote. It
-//!   answers [`Irregular`] for anything else.
+//!   no quote inside an unquoted field, nothing but a delimiter or line end
+//!   after a closing quote, every quote closed within the block. It answers
+//!   [`Irregular`] for anything else.
 //! - [`Exact`] drives `csv_core` itself, reads anything, and carries a record
 //!   across blocks.
 //!
-//! The [`Splitter`] cuts blocks after a line break outside quotes (by quote
-//! parity). On regular text such a cut is a record boundary, so blocks can be
-//! read independently, on several threads; where the text is irregular the
-//! caller reads on with [`Exact`], which does not depend on where the cuts fell.
+//! The [`Splitter`] cuts blocks after their last line feed, without reading
+//! them. Where that is a record boundary (always, unless a quoted field runs
+//! over the cut) blocks can be read independently, on several threads; where
+//! it is not, the fast reader finds the block irregular and the caller reads
+//! on with [`Exact`], which does not depend on where the cuts fell.
 
 use std::io::Read;
 
-use memchr::{memchr, memchr3_iter};
+use memchr::{memchr, memrchr};
 
 /// Bytes read per block; a block ends at the first cut past this.
 pub(crate) const BLOCK_BYTES: usize = 1 << 20;
@@ -27,17 +28,15 @@ pub(crate) const BLOCK_BYTES: usize = 1 << 20;
 /// marked irregular.
 const MAX_BLOCK_BYTES: usize = 64 << 20;
 
-/// A run of the input, cut after a line break outside quotes (or at the end).
+/// A run of the input, cut after a line feed (or at the end).
 #[derive(Debug)]
 pub(crate) struct Block {
     /// Order in the input, from 0.
     pub(crate) seq: u64,
-    /// The line the block's first byte is on.
-    pub(crate) line: u64,
     /// The bytes.
     pub(crate) bytes: Vec<u8>,
-    /// Whether [`split_record`] may read it: the cut is sure and no carriage
-    /// return stands alone.
+    /// Whether [`split_record`] may try it: false for a run with no line feed
+    /// that had to be cut anyway.
     pub(crate) regular: bool,
     /// Nothing follows in the input.
     pub(crate) last: bool,
@@ -47,79 +46,23 @@ pub(crate) struct Block {
 pub(crate) struct Splitter<R> {
     input: R,
     carry: Vec<u8>,
-    /// The line `carry` starts on.
-    line: u64,
     seq: u64,
     block: usize,
     done: bool,
     failure: Option<std::io::Error>,
 }
 
-/// What a scan of a buffer found.
-struct Scan {
-    /// Just past the last line break outside quotes.
-    cut: Option<usize>,
-    /// Line breaks before `cut` (or in the whole buffer when there is none).
-    lines: u64,
-    /// Line breaks in the whole buffer.
-    all_lines: u64,
-    /// The first carriage return not followed by a line feed.
-    lone_cr: Option<usize>,
-    /// Quotes are balanced at the end of the buffer.
-    even: bool,
-}
-
-fn scan(bytes: &[u8], at_end: bool) -> Scan {
-    let mut quoted = false;
-    let mut lines = 0;
-    let mut found = Scan {
-        cut: None,
-        lines: 0,
-        all_lines: 0,
-        lone_cr: None,
-        even: true,
-    };
-    for i in memchr3_iter(b'"', b'\n', b'\r', bytes) {
-        match bytes.get(i) {
-            Some(b'"') => quoted = !quoted,
-            Some(b'\n') => {
-                lines += 1;
-                if !quoted {
-                    found.cut = Some(i + 1);
-                    found.lines = lines;
-                }
-            }
-            _ => {
-                let next = bytes.get(i + 1);
-                let lone = next.is_some_and(|&b| b != b'\n') || (next.is_none() && at_end);
-                if lone && found.lone_cr.is_none() {
-                    found.lone_cr = Some(i);
-                }
-            }
-        }
-    }
-    found.all_lines = lines;
-    found.even = !quoted;
-    found
-}
-
 impl<R: Read> Splitter<R> {
-    /// A splitter whose blocks hold about `block` bytes, from line 1.
+    /// A splitter whose blocks hold about `block` bytes.
     pub(crate) fn new(input: R, block: usize) -> Self {
         Self {
             input,
             carry: Vec::new(),
-            line: 1,
             seq: 0,
             block: block.max(1),
             done: false,
             failure: None,
         }
-    }
-
-    /// The line the unread input starts on.
-    pub(crate) fn line(&self) -> u64 {
-        self.line
     }
 
     /// Reads until `buf` holds `want` bytes or the input ends; `true` at the end.
@@ -142,7 +85,7 @@ impl<R: Read> Splitter<R> {
     }
 
     /// The next block, built in `buf` (its allocation is reused); `None` after
-    /// the last. An I/O error comes after the whole records read before it.
+    /// the last. An I/O error comes after the whole lines read before it.
     pub(crate) fn next_block(&mut self, mut buf: Vec<u8>) -> std::io::Result<Option<Block>> {
         if self.done {
             return match self.failure.take() {
@@ -155,54 +98,31 @@ impl<R: Read> Splitter<R> {
         let mut want = self.block;
         loop {
             let end = self.fill(&mut buf, want);
-            let failed = self.failure.is_some();
-            let found = scan(&buf, end && !failed);
-            let (cut, lines, regular, last) = match (found.cut, end) {
+            let after_line = memrchr(b'\n', &buf).map(|at| at + 1);
+            let (cut, regular) = match (after_line, end) {
                 // The whole rest of the input.
-                (_, true) if !failed => (
-                    buf.len(),
-                    found.all_lines,
-                    found.lone_cr.is_none() && found.even,
-                    true,
-                ),
-                // Up to the last cut before an I/O error; what follows is lost.
-                (cut, true) => {
-                    let cut = cut.unwrap_or(0);
-                    (
-                        cut,
-                        found.lines,
-                        found.lone_cr.is_none_or(|at| at >= cut),
-                        true,
-                    )
-                }
-                (Some(cut), false) => (
-                    cut,
-                    found.lines,
-                    found.lone_cr.is_none_or(|at| at >= cut),
-                    false,
-                ),
-                (None, false) if buf.len() >= MAX_BLOCK_BYTES => {
-                    (buf.len(), found.all_lines, false, false)
-                }
+                (_, true) if self.failure.is_none() => (buf.len(), true),
+                // Up to the last line before an I/O error; what follows is lost.
+                (cut, true) => (cut.unwrap_or(0), true),
+                (Some(cut), false) => (cut, true),
+                (None, false) if buf.len() >= MAX_BLOCK_BYTES => (buf.len(), false),
                 (None, false) => {
                     want = buf.len().saturating_mul(2);
                     continue;
                 }
             };
             self.carry = buf.split_off(cut.min(buf.len()));
-            if last {
+            if end {
                 self.carry.clear();
                 self.done = true;
             }
             let block = Block {
                 seq: self.seq,
-                line: self.line,
                 bytes: buf,
                 regular,
-                last,
+                last: end,
             };
             self.seq += 1;
-            self.line += lines;
             return Ok(Some(block));
         }
     }
@@ -357,9 +277,10 @@ pub(crate) fn split_record(
                     split.lines += 1;
                     return Ok(split);
                 }
-                (Some(b'\r'), Some(b'\n')) => {
-                    split.next = close + 3;
-                    split.lines += 1;
+                // A carriage return ends the record; a line feed after it is
+                // skipped as a blank line.
+                (Some(b'\r'), _) => {
+                    split.next = close + 2;
                     return Ok(split);
                 }
                 (None, _) => {
@@ -373,11 +294,9 @@ pub(crate) fn split_record(
             let found = find_special(rest).map(|i| (p + i, rest.get(i)));
             let (end, next) = match found {
                 Some((at, Some(b','))) => (at, None),
-                // A carriage return in a regular block comes before a line feed.
-                Some((at, Some(b'\n'))) if at > p && bytes.get(at - 1) == Some(&b'\r') => {
-                    (at - 1, Some(at + 1))
-                }
-                Some((at, Some(b'\n'))) => (at, Some(at + 1)),
+                // A carriage return ends the record; a line feed after it is
+                // skipped as a blank line.
+                Some((at, Some(b'\n' | b'\r'))) => (at, Some(at + 1)),
                 Some(_) => return Err(Irregular),
                 None => (bytes.len(), Some(bytes.len())),
             };
@@ -433,8 +352,9 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
-/// The first `,`, line feed or `"` in `bytes`, eight bytes at a time: most
-/// unquoted fields are short, where this beats a call into a SIMD search.
+/// The first `,`, line feed, carriage return or `"` in `bytes`, eight bytes
+/// at a time: most unquoted fields are short, where this beats a call into a
+/// SIMD search.
 fn find_special(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -449,7 +369,8 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
     for chunk in &mut chunks {
         if let Ok(chunk) = <[u8; 8]>::try_from(chunk) {
             let word = u64::from_le_bytes(chunk);
-            let found = equal(word, b',') | equal(word, b'\n') | equal(word, b'"');
+            let found =
+                equal(word, b',') | equal(word, b'\n') | equal(word, b'\r') | equal(word, b'"');
             if found != 0 {
                 return Some(offset + (found.trailing_zeros() / 8) as usize);
             }
@@ -459,7 +380,7 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&b| matches!(b, b',' | b'\n' | b'"'))
+        .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
         .map(|i| offset + i)
 }
 
@@ -655,7 +576,7 @@ mod tests {
         fn find_special_finds_the_first_delimiter(bytes in prop::collection::vec(
             prop::sample::select(b"ab,\n\"\r \x80\xff".to_vec()), 0..80)
         ) {
-            let naive = bytes.iter().position(|&b| matches!(b, b',' | b'\n' | b'"'));
+            let naive = bytes.iter().position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'));
             prop_assert_eq!(find_special(&bytes), naive);
         }
 
@@ -671,27 +592,13 @@ mod tests {
         ) {
             let mut splitter = Splitter::new(bytes.as_slice(), block);
             let mut joined = Vec::new();
-            let mut line = 1;
             while let Some(b) = splitter.next_block(Vec::new()).unwrap() {
-                prop_assert_eq!(b.line, line);
-                line += b.bytes.iter().filter(|&&c| c == b'\n').count() as u64;
                 if !b.last {
-                    // Cut after a line feed, with quotes balanced before it.
                     prop_assert_eq!(b.bytes.last(), Some(&b'\n'));
-                    prop_assert!(b.bytes.iter().filter(|&&c| c == b'"').count() % 2 == 0);
                 }
                 joined.extend_from_slice(&b.bytes);
             }
             prop_assert_eq!(joined, bytes);
         }
-    }
-
-    #[test]
-    fn a_lone_carriage_return_makes_a_block_irregular() {
-        let mut splitter = Splitter::new(&b"a,b\r\nc\rd\ne\n"[..], 1);
-        let regular: Vec<bool> = std::iter::from_fn(|| splitter.next_block(Vec::new()).unwrap())
-            .map(|b| b.regular)
-            .collect();
-        assert_eq!(regular, [true, false, true]);
     }
 }

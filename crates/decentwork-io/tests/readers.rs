@@ -41,13 +41,15 @@ fn row(quest: u32, label: &str, finding: &str, end: &str) -> Vec<u8> {
 /// Pieces of text, good and bad, that exports are made of; with `regular`,
 /// only those the fast reader reads itself.
 fn piece(regular: bool) -> impl Strategy<Value = Vec<u8>> {
+    // A row without a line end runs into the next piece: regular text ends
+    // its rows.
     let end = if regular {
-        prop_oneof![Just("\n"), Just("\r\n")].boxed()
+        prop_oneof![Just("\n"), Just("\r\n"), Just("\r")].boxed()
     } else {
         prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just("")].boxed()
     };
     let kinds = if regular {
-        prop::sample::select(vec![0, 1, 2, 3, 4, 9, 10, 11, 13, 14, 15])
+        prop::sample::select(vec![0, 1, 2, 3, 4, 7, 9, 10, 11, 13, 14, 15])
     } else {
         prop::sample::select((0..16).collect::<Vec<usize>>())
     };
@@ -118,11 +120,12 @@ proptest! {
         prop_assert_eq!(&parallel(&text, options, block), &exact);
     }
 
+    // Blocks are cut after a line feed, so a quoted line break may fall on a
+    // cut: only whole-file blocks are sure to be read by the fast reader.
     #[test]
-    fn the_fast_reader_reads_regular_text_itself(text in file(true), block in 1_usize..300) {
+    fn the_fast_reader_reads_regular_text_itself(text in file(true)) {
         let options = ImportOptions::default();
-        let exact = sequential(&text, options, block, ReadMode::ExactOnly);
-        prop_assert_eq!(&sequential(&text, options, block, ReadMode::FastOnly), &exact);
+        let exact = sequential(&text, options, 1 << 20, ReadMode::ExactOnly);
         prop_assert_eq!(&sequential(&text, options, 1 << 20, ReadMode::FastOnly), &exact);
     }
 }
@@ -133,14 +136,17 @@ fn lines_count_blank_lines_and_crlf() {
     text.extend(row(1, "\"Two\r\nlines\"", "0", "\r\n"));
     text.extend(b"\n\n");
     text.extend(row(2, "Plain", "1", "\r\n"));
-    for block in [1, 7, 1 << 20] {
-        for mode in [ReadMode::FastOnly, ReadMode::ExactOnly] {
-            let (rows, summary) = sequential(&text, ImportOptions::default(), block, mode);
-            let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
-            assert_eq!(lines, [3, 7], "block {block}, {mode:?}");
-            assert_eq!(rows[0].question_label, "Two\r\nlines");
-            assert_eq!(summary.unwrap().rows_used, 2);
-        }
+    for (block, mode) in [
+        (1, ReadMode::Auto),
+        (7, ReadMode::Auto),
+        (1, ReadMode::ExactOnly),
+        (1 << 20, ReadMode::FastOnly),
+    ] {
+        let (rows, summary) = sequential(&text, ImportOptions::default(), block, mode);
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 7], "block {block}, {mode:?}");
+        assert_eq!(rows[0].question_label, "Two\r\nlines");
+        assert_eq!(summary.unwrap().rows_used, 2);
     }
 }
 

@@ -1129,29 +1129,11 @@ impl ExportImport {
         (labels, cache): (&mut Labels, &mut AssessmentCache),
     ) -> Result<ExportRowRef<'r>, ImportError> {
         let field = |i: usize| -> Result<&'r str, ImportError> {
-            let name = EXPORT_COLUMNS.get(i).copied().unwrap_or("?");
             let position = columns.positions.get(i).copied().unwrap_or(usize::MAX);
-            let text = record
-                .text(position)
-                .ok_or_else(|| ImportError::Malformed {
-                    file: self.file.clone(),
-                    line,
-                    message: format!(
-                        "{} fields, but column {name} is field {}",
-                        record.count(),
-                        position + 1
-                    ),
-                })?;
-            text.map(crate::split::trim)
-                .map_err(|_| ImportError::BadValue {
-                    file: self.file.clone(),
-                    line,
-                    column: name.to_owned(),
-                    value: quoted(&String::from_utf8_lossy(
-                        record.raw(position).unwrap_or_default(),
-                    )),
-                    expected: "UTF-8 text",
-                })
+            match record.text(position) {
+                Some(Ok(text)) => Ok(crate::split::trim(text)),
+                _ => Err(self.field_error(&record, i, position, line)),
+            }
         };
         let bad = |i: usize, value: &str, expected: &'static str| ImportError::BadValue {
             file: self.file.clone(),
@@ -1194,6 +1176,37 @@ impl ExportImport {
             cycle,
             tool: field(13)?,
         })
+    }
+
+    /// Why column `i` (field `position`) of a record cannot be read: missing,
+    /// or not UTF-8.
+    #[cold]
+    fn field_error<'r>(
+        &self,
+        record: &impl Fields<'r>,
+        i: usize,
+        position: usize,
+        line: u64,
+    ) -> ImportError {
+        let name = EXPORT_COLUMNS.get(i).copied().unwrap_or("?");
+        match record.raw(position) {
+            None => ImportError::Malformed {
+                file: self.file.clone(),
+                line,
+                message: format!(
+                    "{} fields, but column {name} is field {}",
+                    record.count(),
+                    position + 1
+                ),
+            },
+            Some(raw) => ImportError::BadValue {
+                file: self.file.clone(),
+                line,
+                column: name.to_owned(),
+                value: quoted(&String::from_utf8_lossy(raw)),
+                expected: "UTF-8 text",
+            },
+        }
     }
 
     /// The assessment, factory, start date and cycle of a row: parsed once

@@ -65,23 +65,28 @@ impl<R: Read> Splitter<R> {
         }
     }
 
-    /// Reads until `buf` holds `want` bytes or the input ends; `true` at the end.
-    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> bool {
-        let missing = want.saturating_sub(buf.len());
-        if missing == 0 {
-            return false;
+    /// Reads until `buf[..filled]` holds `want` bytes or the input ends;
+    /// `true` at the end. `buf` keeps its length between blocks, so its
+    /// bytes are zeroed once, not per block.
+    fn fill(&mut self, buf: &mut Vec<u8>, filled: &mut usize, want: usize) -> bool {
+        if buf.len() < want {
+            buf.resize(want, 0);
         }
-        buf.reserve(missing);
-        // `read_to_end` reads into spare capacity without zeroing it first,
-        // retries on interruption, and keeps what it read before an error.
-        let limit = u64::try_from(missing).unwrap_or(u64::MAX);
-        match self.input.by_ref().take(limit).read_to_end(buf) {
-            Ok(_) => buf.len() < want,
-            Err(e) => {
-                self.failure = Some(e);
-                true
+        while *filled < want {
+            let Some(space) = buf.get_mut(*filled..want) else {
+                return true;
+            };
+            match self.input.read(space) {
+                Ok(0) => return true,
+                Ok(n) => *filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.failure = Some(e);
+                    return true;
+                }
             }
         }
+        false
     }
 
     /// The next block, built in `buf` (its allocation is reused); `None` after
@@ -93,25 +98,33 @@ impl<R: Read> Splitter<R> {
                 None => Ok(None),
             };
         }
-        buf.clear();
-        buf.append(&mut self.carry);
+        let carry = std::mem::take(&mut self.carry);
+        let mut filled = carry.len();
+        if buf.len() < filled {
+            buf.resize(filled, 0);
+        }
+        if let Some(front) = buf.get_mut(..filled) {
+            front.copy_from_slice(&carry);
+        }
         let mut want = self.block;
         loop {
-            let end = self.fill(&mut buf, want);
-            let after_line = memrchr(b'\n', &buf).map(|at| at + 1);
+            let end = self.fill(&mut buf, &mut filled, want);
+            let data = buf.get(..filled).unwrap_or_default();
+            let after_line = memrchr(b'\n', data).map(|at| at + 1);
             let (cut, regular) = match (after_line, end) {
                 // The whole rest of the input.
-                (_, true) if self.failure.is_none() => (buf.len(), true),
+                (_, true) if self.failure.is_none() => (filled, true),
                 // Up to the last line before an I/O error; what follows is lost.
                 (cut, true) => (cut.unwrap_or(0), true),
                 (Some(cut), false) => (cut, true),
-                (None, false) if buf.len() >= MAX_BLOCK_BYTES => (buf.len(), false),
+                (None, false) if filled >= MAX_BLOCK_BYTES => (filled, false),
                 (None, false) => {
-                    want = buf.len().saturating_mul(2);
+                    want = filled.saturating_mul(2);
                     continue;
                 }
             };
-            self.carry = buf.split_off(cut.min(buf.len()));
+            buf.truncate(filled);
+            self.carry = buf.split_off(cut.min(filled));
             if end {
                 self.carry.clear();
                 self.done = true;
@@ -138,6 +151,7 @@ pub(crate) struct Span {
 
 impl Span {
     /// The text in `block` or `arena`.
+    #[inline]
     pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
         if self.arena { arena } else { block }.get(self.start..self.end)
     }
@@ -154,6 +168,7 @@ pub(crate) struct Place {
 
 impl Place {
     /// Where `text`, a slice of `block` or of `arena`, lies.
+    #[inline]
     pub(crate) fn of(text: &str, block: &str, arena: &str) -> Option<Place> {
         let within = |base: &str| {
             let offset = text.as_ptr().addr().checked_sub(base.as_ptr().addr())?;
@@ -178,6 +193,7 @@ impl Place {
     }
 
     /// The text in `block` or `arena`.
+    #[inline]
     pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
         let range = usize::try_from(self.start).ok()?..usize::try_from(self.end).ok()?;
         if self.arena { arena } else { block }.get(range)
@@ -343,6 +359,7 @@ pub(crate) trait Fields<'r> {
 
 /// `text` without leading and trailing whitespace; most fields have none,
 /// and are returned after a look at their first and last byte.
+#[inline]
 pub(crate) fn trim(text: &str) -> &str {
     let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
     if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use decentwork_catalogue::{Question, QuestionKind, Tag};
-use decentwork_io::{ExportImport, ImportOptions};
+use decentwork_io::{ExportImport, ImportOptions, ReadMode};
 use decentwork_scoring::Population;
 
 fn main() {
@@ -56,36 +56,42 @@ fn export(assessments: usize) -> String {
     out
 }
 
-#[divan::bench(args = [1_000], sample_count = 10)]
-fn read_into_population(bencher: divan::Bencher, assessments: usize) {
+/// Reads an export of `assessments` assessments into a population: on every
+/// core or on this thread, with the fast and exact readers or the exact one
+/// alone.
+fn read(bencher: divan::Bencher, assessments: usize, all_cores: bool, mode: ReadMode) {
     let text = export(assessments);
     let rows = text.lines().count() - 1;
+    let import = ExportImport::new("bench.csv", ImportOptions::default()).with_blocks(1 << 20, mode);
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .counter(divan::counter::ItemsCount::new(rows))
         .bench(|| {
             let mut p = Population::new();
-            ExportImport::new("bench.csv", ImportOptions::default())
-                .read_borrowed(text.as_bytes(), |row| p.add(&row.finding_record()))
-                .unwrap();
+            let add = |row: &decentwork_io::ExportRowRef<'_>| p.add(&row.finding_record());
+            if all_cores {
+                import.read_borrowed_parallel(text.as_bytes(), add)
+            } else {
+                import.read_borrowed(text.as_bytes(), add)
+            }
+            .unwrap();
             p
         });
 }
 
 #[divan::bench(args = [1_000], sample_count = 10)]
-fn read_into_population_two_threads(bencher: divan::Bencher, assessments: usize) {
-    let text = export(assessments);
-    let rows = text.lines().count() - 1;
-    bencher
-        .counter(divan::counter::BytesCount::new(text.len()))
-        .counter(divan::counter::ItemsCount::new(rows))
-        .bench(|| {
-            let mut p = Population::new();
-            ExportImport::new("bench.csv", ImportOptions::default())
-                .read_borrowed_parallel(text.as_bytes(), |row| p.add(&row.finding_record()))
-                .unwrap();
-            p
-        });
+fn read_into_population(bencher: divan::Bencher, assessments: usize) {
+    read(bencher, assessments, false, ReadMode::Auto);
+}
+
+#[divan::bench(args = [1_000], sample_count = 10)]
+fn read_into_population_all_cores(bencher: divan::Bencher, assessments: usize) {
+    read(bencher, assessments, true, ReadMode::Auto);
+}
+
+#[divan::bench(args = [1_000], sample_count = 10)]
+fn read_into_population_exact_reader_only(bencher: divan::Bencher, assessments: usize) {
+    read(bencher, assessments, false, ReadMode::ExactOnly);
 }
 
 #[divan::bench(args = [1_000], sample_count = 10)]

@@ -18,7 +18,7 @@
 
 use std::io::Read;
 
-use memchr::{memchr, memrchr};
+use memchr::{memchr, memchr2, memrchr};
 
 /// Bytes read per block; a block ends at the first cut past this.
 pub(crate) const BLOCK_BYTES: usize = 1 << 20;
@@ -229,17 +229,31 @@ pub(crate) fn skip_line_ends(bytes: &[u8], pos: &mut usize) -> u64 {
 }
 
 /// The quoted field whose text starts at `open` (just past its quote): its
-/// span (unescaped into `arena` if it holds `""`) and its closing quote.
-fn quoted_field(text: &str, open: usize, arena: &mut String) -> Result<(Span, usize), Irregular> {
+/// span (unescaped into `arena` if it holds `""`), its closing quote, and the
+/// line feeds in it.
+fn quoted_field(
+    text: &str,
+    open: usize,
+    arena: &mut String,
+) -> Result<(Span, usize, u64), Irregular> {
     let bytes = text.as_bytes();
     let mut from = open;
+    let mut search = open;
+    let mut lines = 0;
     let mut escaped: Option<usize> = None;
     loop {
-        let at = from + memchr(b'"', bytes.get(from..).unwrap_or_default()).ok_or(Irregular)?;
+        let at = search
+            + memchr2(b'"', b'\n', bytes.get(search..).unwrap_or_default()).ok_or(Irregular)?;
+        if bytes.get(at) == Some(&b'\n') {
+            lines += 1;
+            search = at + 1;
+            continue;
+        }
         if bytes.get(at + 1) == Some(&b'"') {
             escaped.get_or_insert(arena.len());
             arena.push_str(text.get(from..=at).ok_or(Irregular)?);
             from = at + 2;
+            search = from;
             continue;
         }
         let span = match escaped {
@@ -257,7 +271,7 @@ fn quoted_field(text: &str, open: usize, arena: &mut String) -> Result<(Span, us
                 arena: false,
             },
         };
-        return Ok((span, at));
+        return Ok((span, at, lines));
     }
 }
 
@@ -279,11 +293,10 @@ pub(crate) fn split_record(
     };
     loop {
         if bytes.get(p) == Some(&b'"') {
-            let (span, close) = quoted_field(text, p + 1, arena)?;
-            let inner = bytes.get(p + 1..close).unwrap_or_default();
-            if memchr(b'\n', inner).is_some() {
+            let (span, close, lines) = quoted_field(text, p + 1, arena)?;
+            if lines > 0 {
                 split.line_break = true;
-                split.lines += memchr::memchr_iter(b'\n', inner).count() as u64;
+                split.lines += lines;
             }
             spans.push(span);
             match (bytes.get(close + 1), bytes.get(close + 2)) {

@@ -6,6 +6,7 @@
 #
 # usage: crates/decentwork-cli/benches/peers/run.sh [FACTORIES] [SEED]
 #   FACTORIES defaults to 7500 (about 5 million rows, 1.3 GB).
+#   RUNS (default 5) runs of each tool, alternating; the median is reported.
 # Needs: Python 3 with pandas, polars, pyarrow (set PYTHON, default: python3);
 #        optionally R with dplyr (apt-get install --no-install-recommends r-base-core r-cran-dplyr).
 set -euo pipefail
@@ -14,6 +15,7 @@ FACTORIES=${1:-7500}
 SEED=${2:-11}
 PYTHON=${PYTHON:-python3}
 WORK=${WORK:-/tmp/decentwork-peers}
+RUNS=${RUNS:-5}
 FROM=2019-01
 TO=2026-12
 mkdir -p "$WORK"
@@ -35,16 +37,25 @@ measure() { # name, output file, command...
 }
 
 rm -f "$WORK/results"
-measure floor "$WORK/floor.out" sh -c "cat '$DATA' > /dev/null"
-measure decentwork "$WORK/decentwork.csv" target/release/decentwork rates "$DATA" --population latest --from $FROM --to $TO --by cluster,cp --format csv
-measure polars "$WORK/polars.csv" "$PYTHON" crates/decentwork-cli/benches/peers/polars_rates.py "$DATA" $FROM $TO
-measure pandas "$WORK/pandas.csv" "$PYTHON" crates/decentwork-cli/benches/peers/pandas_rates.py "$DATA" $FROM $TO
+have_dplyr=false
 if command -v Rscript > /dev/null && Rscript -e 'library(dplyr)' > /dev/null 2>&1; then
-    measure dplyr "$WORK/dplyr.csv" Rscript crates/decentwork-cli/benches/peers/dplyr_rates.R "$DATA" $FROM $TO
+    have_dplyr=true
 fi
+# Runs alternate between tools, so that a slow spell of the machine falls on
+# all of them alike.
+for run in $(seq "$RUNS"); do
+    echo "run $run of $RUNS"
+    measure floor "$WORK/floor.out" sh -c "cat '$DATA' > /dev/null"
+    measure decentwork "$WORK/decentwork.csv" target/release/decentwork rates "$DATA" --population latest --from $FROM --to $TO --by cluster,cp --format csv
+    measure polars "$WORK/polars.csv" "$PYTHON" crates/decentwork-cli/benches/peers/polars_rates.py "$DATA" $FROM $TO
+    measure pandas "$WORK/pandas.csv" "$PYTHON" crates/decentwork-cli/benches/peers/pandas_rates.py "$DATA" $FROM $TO
+    if $have_dplyr; then
+        measure dplyr "$WORK/dplyr.csv" Rscript crates/decentwork-cli/benches/peers/dplyr_rates.R "$DATA" $FROM $TO
+    fi
+done
 
 "$PYTHON" - "$WORK" <<'PY'
-import csv, sys, os
+import csv, sys, os, statistics
 work = sys.argv[1]
 def load(name):
     with open(os.path.join(work, f"{name}.csv"), newline="") as f:
@@ -52,7 +63,7 @@ def load(name):
 results = [line.split() for line in open(os.path.join(work, "results"))]
 ours = load("decentwork")
 ok = True
-for name, _, _ in results:
+for name in dict.fromkeys(r[0] for r in results):
     if name in ("decentwork", "floor"):
         continue
     theirs = load(name)
@@ -62,10 +73,15 @@ for name, _, _ in results:
         print(f"MISMATCH {name}: {sorted(diff)[:5]}")
     else:
         print(f"{name}: all {len(ours)} (cluster, cp) counts agree with decentwork")
-base = {n: (float(w), int(k)) for n, w, k in results}
-d_wall, d_mem = base["decentwork"]
-print(f"\n{'tool':<12}{'wall s':>9}{'peak MB':>10}{'time / decentwork':>19}{'memory / decentwork':>21}")
-for n, (w, k) in base.items():
-    print(f"{n:<12}{w:>9.2f}{k/1024:>10.1f}{w/d_wall:>19.2f}{k/d_mem:>21.2f}")
+runs = {}
+for n, w, k in results:
+    runs.setdefault(n, []).append((float(w), int(k)))
+# Median wall time; the largest peak memory of any run.
+base = {n: (statistics.median(w for w, _ in r), max(k for _, k in r), min(w for w, _ in r), max(w for w, _ in r)) for n, r in runs.items()}
+d_wall, d_mem = base["decentwork"][:2]
+print(f"\n{len(runs['decentwork'])} runs each; median wall time (min-max), largest peak memory")
+print(f"{'tool':<12}{'wall s':>9}{'min-max s':>14}{'peak MB':>10}{'time / decentwork':>19}{'memory / decentwork':>21}")
+for n, (w, k, lo, hi) in base.items():
+    print(f"{n:<12}{w:>9.2f}{f'{lo:.2f}-{hi:.2f}':>14}{k/1024:>10.1f}{w/d_wall:>19.2f}{k/d_mem:>21.2f}")
 sys.exit(0 if ok else 1)
 PY

@@ -62,7 +62,8 @@ fn export(assessments: usize) -> String {
 fn read(bencher: divan::Bencher, assessments: usize, all_cores: bool, mode: ReadMode) {
     let text = export(assessments);
     let rows = text.lines().count() - 1;
-    let import = ExportImport::new("bench.csv", ImportOptions::default()).with_blocks(1 << 20, mode);
+    let import =
+        ExportImport::new("bench.csv", ImportOptions::default()).with_blocks(1 << 20, mode);
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .counter(divan::counter::ItemsCount::new(rows))

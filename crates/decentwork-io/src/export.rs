@@ -366,12 +366,22 @@ struct Labels {
     /// The block being read (labels are reported once per block).
     block: u64,
     unknown: Unknown,
+    /// The last row's country, cluster and point labels, and its country:
+    /// rows come grouped by point.
+    last: Option<(String, String, String, Option<Country>)>,
 }
 
 impl Labels {
     /// The country a label names; notes labels the catalogue (or the
     /// country list) does not know.
     fn resolve(&mut self, country_label: &str, cluster: &str, point: &str) -> Option<Country> {
+        if let Some((c, k, p, country)) = &self.last
+            && p == point
+            && k == cluster
+            && c == country_label
+        {
+            return *country;
+        }
         let country = label(
             &mut self.countries,
             country_label,
@@ -396,12 +406,19 @@ impl Labels {
             &mut self.unknown.clusters,
             |l| ((), Cluster::lookup(l).is_ok()),
         );
+        let last = self.last.get_or_insert_default();
+        country_label.clone_into(&mut last.0);
+        cluster.clone_into(&mut last.1);
+        point.clone_into(&mut last.2);
+        last.3 = country;
         country
     }
 
     /// Starts block `seq`; returns the labels the previous one reported.
     fn start(&mut self, seq: u64) -> Unknown {
         self.block = seq;
+        // A new block reports its unknown labels afresh.
+        self.last = None;
         std::mem::take(&mut self.unknown)
     }
 }

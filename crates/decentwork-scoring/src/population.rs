@@ -258,6 +258,8 @@ pub struct Population {
     point_index: FxHashMap<String, usize>,
     /// Point keys by label exactly as given, so each label is resolved once.
     raw_point_index: FxHashMap<String, usize>,
+    /// The last point label added and its key: rows come grouped by point.
+    last_point: Option<(String, usize)>,
     questions: Vec<QuestionLabel>,
     question_index: FxHashMap<String, usize>,
     factories: Vec<FactoryId>,
@@ -458,11 +460,21 @@ impl Population {
     }
 
     fn point_key(&mut self, cluster: &str, label: &str) -> usize {
-        if let Some(&key) = self.raw_point_index.get(label) {
-            return key;
+        if let Some((last, key)) = &self.last_point
+            && last == label
+        {
+            return *key;
         }
-        let key = self.resolve_point(cluster, label);
-        self.raw_point_index.insert(label.to_owned(), key);
+        let key = if let Some(&key) = self.raw_point_index.get(label) {
+            key
+        } else {
+            let key = self.resolve_point(cluster, label);
+            self.raw_point_index.insert(label.to_owned(), key);
+            key
+        };
+        let last = self.last_point.get_or_insert_with(|| (String::new(), key));
+        label.clone_into(&mut last.0);
+        last.1 = key;
         key
     }
 

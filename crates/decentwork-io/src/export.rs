@@ -743,18 +743,8 @@ impl ExportImport {
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
         let mut splitter = Splitter::new(input, self.block);
-        let columns;
-        let mut consumer;
-        {
-            let (c, mut header) = self.header(&mut splitter)?;
-            columns = c;
-            let rest = header.rest.take();
-            consumer = self.consumer(&columns, header, each);
-            if let Some(block) = rest {
-                let done = self.parse(block, &columns, &mut ReadState::default());
-                consumer.take(done)?;
-            }
-        }
+        let (columns, header) = self.header(&mut splitter)?;
+        let mut consumer = self.consumer(&columns, header, each)?;
         let mut state = ReadState::default();
         let mut buffer = Vec::new();
         loop {
@@ -787,15 +777,9 @@ impl ExportImport {
     ) -> Result<ImportSummary, ImportError> {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
         let mut splitter = Splitter::new(input, self.block);
-        let (columns, mut header) = self.header(&mut splitter)?;
-        let rest = header.rest.take();
-        let mut consumer = self.consumer(&columns, header, each);
-        let mut expected = 0;
-        if let Some(block) = rest {
-            expected = block.seq + 1;
-            let done = self.parse(block, &columns, &mut ReadState::default());
-            consumer.take(done)?;
-        }
+        let (columns, header) = self.header(&mut splitter)?;
+        let mut expected = header.rest.as_ref().map_or(0, |block| block.seq + 1);
+        let mut consumer = self.consumer(&columns, header, each)?;
         let columns = &columns;
         std::thread::scope(|scope| {
             // Buffers in flight, at most: memory stays flat.
@@ -876,8 +860,15 @@ impl ExportImport {
         })
     }
 
-    fn consumer<'i, F>(&'i self, columns: &'i Columns, header: Header, each: F) -> Consumer<'i, F> {
-        Consumer {
+    /// The caller's side of a read, once the header is read; takes the rest
+    /// of the header's block.
+    fn consumer<'i, F: FnMut(&ExportRowRef<'_>)>(
+        &'i self,
+        columns: &'i Columns,
+        header: Header,
+        each: F,
+    ) -> Result<Consumer<'i, F>, ImportError> {
+        let mut consumer = Consumer {
             line: header.line,
             import: self,
             columns,
@@ -889,7 +880,12 @@ impl ExportImport {
             exact: header.exact,
             state: ReadState::default(),
             each,
+        };
+        if let Some(block) = header.rest {
+            let done = self.parse(block, columns, &mut ReadState::default());
+            consumer.take(done)?;
         }
+        Ok(consumer)
     }
 
     /// Reads the header with the exact reader: the columns, and where the

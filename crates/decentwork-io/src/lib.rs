@@ -34,10 +34,3 @@ pub use export::{
     MAX_FIELD_BYTES, QuestionType, ReadMode,
 };
 pub use osh::{OshImport, OshSummary};
-
-/// How many lines the csv crate's line numbers are behind, given its position
-/// right after reading a one-line header (it reports line 1 after a CRLF
-/// header, line 2 after an LF one).
-pub(crate) fn line_shift(after_header: u64) -> u64 {
-    2_u64.saturating_sub(after_header)
-}

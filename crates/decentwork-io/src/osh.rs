@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use decentwork_model::{Factory, FactoryFields, FactoryId, Jurisdiction, OsId};
 
 use crate::error::quoted;
+use crate::split::{BLOCK_BYTES, Exact, ExactRecord, Fields, Splitter};
 use crate::{ImportError, ImportOptions, country_from_name};
 
 /// What an Open Supply Hub import read and skipped.
@@ -22,6 +23,16 @@ pub struct OshSummary {
     pub skipped: Vec<ImportError>,
     /// Columns kept in no factory field (OSH's extra and partner columns).
     pub unused_columns: Vec<String>,
+}
+
+/// A facility list's columns, found in its header, and what was read so far.
+struct List {
+    /// `name`, `address`, `country`.
+    required: [usize; 3],
+    /// `os_id`, `sector`, `product_type`.
+    optional: [Option<usize>; 3],
+    width: usize,
+    summary: OshSummary,
 }
 
 /// Reads an Open Supply Hub facility list (upload template or download):
@@ -67,17 +78,63 @@ impl OshImport {
     /// A header without `name`, `address` and `country`; the first bad row of a
     /// strict import.
     pub fn read<R: Read>(&self, input: R) -> Result<(Vec<Factory>, OshSummary), ImportError> {
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| ImportError::Unreadable {
-                file: self.file.clone(),
-                message: e.to_string(),
-            })?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
-            .collect();
-        let shift = crate::line_shift(reader.position().line());
+        let mut splitter = Splitter::new(input, BLOCK_BYTES);
+        let mut exact = Exact::default();
+        let mut line = 1;
+        let mut list: Option<List> = None;
+        let mut factories = Vec::new();
+        loop {
+            let block = match splitter.next_block(Vec::new()) {
+                Ok(Some(block)) => block,
+                Ok(None) => break,
+                Err(e) => {
+                    let Some(list) = &mut list else {
+                        return Err(ImportError::Unreadable {
+                            file: self.file.clone(),
+                            message: e.to_string(),
+                        });
+                    };
+                    // A read error leaves nothing trustworthy to read after it.
+                    let error = ImportError::Malformed {
+                        file: self.file.clone(),
+                        line,
+                        message: format!("cannot read on: {e}"),
+                    };
+                    self.outcome(&mut list.summary, &mut factories, Err(error))?;
+                    break;
+                }
+            };
+            let mut pos = 0;
+            while let Some((record, at)) = exact.next(&block.bytes, &mut pos, &mut line, block.last)
+            {
+                match &mut list {
+                    None => list = Some(self.header(record)?),
+                    Some(list) => {
+                        let result = self.record(record, at, list);
+                        self.outcome(&mut list.summary, &mut factories, result)?;
+                    }
+                }
+            }
+        }
+        match list {
+            Some(list) => Ok((factories, list.summary)),
+            None => self
+                .header(ExactRecord::default())
+                .map(|list| (factories, list.summary)),
+        }
+    }
+
+    /// The columns a header names; an error when a required one is missing.
+    fn header(&self, record: ExactRecord<'_>) -> Result<List, ImportError> {
+        let header = (0..record.count())
+            .map(|i| match record.text(i) {
+                Some(Ok(text)) => Ok(text.trim_start_matches('\u{feff}').trim().to_owned()),
+                _ => Err(ImportError::Unreadable {
+                    file: self.file.clone(),
+                    message: format!("header field {} is not UTF-8", i + 1),
+                }),
+            })
+            .collect::<Result<Vec<String>, _>>()?;
         let position = |name: &str| header.iter().position(|h| h == name);
         let (Some(name), Some(address), Some(country)) =
             (position("name"), position("address"), position("country"))
@@ -93,9 +150,6 @@ impl OshImport {
                 found: header,
             });
         };
-        let os_id = position("os_id");
-        let sector = position("sector");
-        let product = position("product_type");
         let used = [
             "name",
             "address",
@@ -104,61 +158,86 @@ impl OshImport {
             "sector",
             "product_type",
         ];
-        let mut summary = OshSummary {
-            unused_columns: header
-                .iter()
-                .filter(|h| !used.contains(&h.as_str()))
-                .cloned()
-                .collect(),
-            ..OshSummary::default()
-        };
-        let mut factories = Vec::new();
-        for record in reader.records() {
-            summary.rows_read += 1;
-            let result = record
-                .map_err(|e| ImportError::Malformed {
+        Ok(List {
+            required: [name, address, country],
+            optional: [
+                position("os_id"),
+                position("sector"),
+                position("product_type"),
+            ],
+            width: header.len(),
+            summary: OshSummary {
+                unused_columns: header
+                    .iter()
+                    .filter(|h| !used.contains(&h.as_str()))
+                    .cloned()
+                    .collect(),
+                ..OshSummary::default()
+            },
+        })
+    }
+
+    /// One data record, on `line`, as a factory.
+    fn record(
+        &self,
+        record: ExactRecord<'_>,
+        line: u64,
+        list: &List,
+    ) -> Result<Factory, ImportError> {
+        if record.count() != list.width {
+            return Err(ImportError::Malformed {
+                file: self.file.clone(),
+                line,
+                message: format!(
+                    "{} fields, but the header has {}",
+                    record.count(),
+                    list.width
+                ),
+            });
+        }
+        let fields = (0..record.count())
+            .map(|i| match record.text(i) {
+                Some(Ok(text)) => Ok(text),
+                _ => Err(ImportError::Malformed {
                     file: self.file.clone(),
-                    line: e.position().map_or(0, |p| p.line() + shift),
-                    message: e.to_string(),
-                })
-                .and_then(|r| {
-                    let line = r.position().map_or(0, |p| p.line() + shift);
-                    if r.len() != header.len() {
-                        return Err(ImportError::Malformed {
-                            file: self.file.clone(),
-                            line,
-                            message: format!(
-                                "{} fields, but the header has {}",
-                                r.len(),
-                                header.len()
-                            ),
-                        });
-                    }
-                    self.factory(&r, line, [name, address, country], [os_id, sector, product])
-                });
-            match result {
-                Ok(f) => {
-                    summary.factories += 1;
-                    factories.push(f);
-                }
-                Err(e) if self.options.strict => return Err(ImportError::Strict(Box::new(e))),
-                Err(e) => {
-                    summary.rows_skipped += 1;
-                    summary.skipped.push(e);
-                }
+                    line,
+                    message: format!("field {} is not UTF-8", i + 1),
+                }),
+            })
+            .collect::<Result<Vec<&str>, _>>()?;
+        self.factory(&fields, line, list.required, list.optional)
+    }
+
+    /// Counts a record's outcome; the first failure stops a strict import.
+    fn outcome(
+        &self,
+        summary: &mut OshSummary,
+        factories: &mut Vec<Factory>,
+        result: Result<Factory, ImportError>,
+    ) -> Result<(), ImportError> {
+        summary.rows_read += 1;
+        match result {
+            Ok(f) => {
+                summary.factories += 1;
+                factories.push(f);
+            }
+            Err(e) if self.options.strict => return Err(ImportError::Strict(Box::new(e))),
+            Err(e) => {
+                summary.rows_skipped += 1;
+                summary.skipped.push(e);
             }
         }
-        Ok((factories, summary))
+        Ok(())
     }
 
     fn factory(
         &self,
-        record: &csv::StringRecord,
+        record: &[&str],
         line: u64,
         [name, address, country]: [usize; 3],
         [os_id, sector, product]: [Option<usize>; 3],
     ) -> Result<Factory, ImportError> {
-        let get = |i: usize| record.get(i).unwrap_or("").trim();
+        let get = |i: usize| record.get(i).copied().unwrap_or("").trim();
         let bad = |column: &str, value: &str, expected: &'static str| ImportError::BadValue {
             file: self.file.clone(),
             line,

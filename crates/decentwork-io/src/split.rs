@@ -461,8 +461,8 @@ impl<'r> Fields<'r> for FastRecord<'r> {
     }
 }
 
-/// A record read by [`Exact`].
-#[derive(Clone, Copy)]
+/// A record read by [`Exact`] (the default: no fields).
+#[derive(Clone, Copy, Default)]
 pub(crate) struct ExactRecord<'r> {
     out: &'r [u8],
     ends: &'r [usize],

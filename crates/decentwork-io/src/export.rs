@@ -896,7 +896,7 @@ impl ExportImport {
     ) -> Result<(Columns, Header), ImportError> {
         let mut exact = Exact::default();
         let mut line = 1;
-        loop {
+        let (names, rest) = loop {
             let block = splitter
                 .next_block(Vec::new())
                 .map_err(|e| ImportError::Unreadable {
@@ -904,12 +904,7 @@ impl ExportImport {
                     message: e.to_string(),
                 })?;
             let Some(block) = block else {
-                let header = Header {
-                    exact,
-                    rest: None,
-                    line,
-                };
-                return Ok((self.columns(Vec::new())?, header));
+                break (Vec::new(), None);
             };
             let mut pos = 0;
             let names = exact
@@ -926,29 +921,16 @@ impl ExportImport {
                         .collect::<Vec<_>>()
                 });
             if let Some(names) = names {
-                let columns = self.columns(names)?;
-                let rest = Block {
-                    seq: block.seq,
-                    bytes: block.bytes.get(pos..).unwrap_or_default().to_vec(),
-                    regular: block.regular,
-                    last: block.last,
-                };
-                let header = Header {
-                    exact,
-                    rest: Some(rest),
-                    line,
-                };
-                return Ok((columns, header));
+                let mut rest = block;
+                rest.bytes.drain(..pos.min(rest.bytes.len()));
+                break (names, Some(rest));
             }
             if block.last {
-                let header = Header {
-                    exact,
-                    rest: None,
-                    line,
-                };
-                return Ok((self.columns(Vec::new())?, header));
+                break (Vec::new(), None);
             }
-        }
+        };
+        let columns = self.columns(names)?;
+        Ok((columns, Header { exact, rest, line }))
     }
 
     /// Reads a block with the fast reader, or hands it back as it is where

@@ -333,8 +333,23 @@ fn week_start(date: NaiveDate) -> NaiveDate {
     date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
-fn hours_limit(law: &LawInForce, parameter: Parameter) -> Option<LegalValue> {
-    law.value(parameter).filter(|v| v.unit() == Unit::Hours)
+/// The law's limit for `parameter` in hours; without one, `kind` is recorded
+/// as not checked for `worker`.
+fn hours_limit(
+    law: &LawInForce,
+    parameter: Parameter,
+    (result, worker, kind): (&mut EvidenceResult, WorkerRef, EvidenceKind),
+) -> Option<LegalValue> {
+    let limit = law.value(parameter).filter(|v| v.unit() == Unit::Hours);
+    if limit.is_none() {
+        not_checked(
+            result,
+            worker,
+            kind,
+            format!("no single {} recorded in hours", parameter.name()),
+        );
+    }
+    limit
 }
 
 fn check_hours(law: &LawInForce, evidence: &WorkerEvidence, result: &mut EvidenceResult) {
@@ -357,13 +372,7 @@ fn check_hours(law: &LawInForce, evidence: &WorkerEvidence, result: &mut Evidenc
         if evidence.hours.is_empty() {
             continue;
         }
-        let Some(limit) = hours_limit(law, parameter) else {
-            not_checked(
-                result,
-                worker,
-                kind,
-                format!("no single {} recorded in hours", parameter.name()),
-            );
+        let Some(limit) = hours_limit(law, parameter, (result, worker, kind)) else {
             continue;
         };
         for day in &evidence.hours {
@@ -400,13 +409,7 @@ fn check_hours(law: &LawInForce, evidence: &WorkerEvidence, result: &mut Evidenc
         if weeks.is_empty() {
             continue;
         }
-        let Some(limit) = hours_limit(law, parameter) else {
-            not_checked(
-                result,
-                worker,
-                kind,
-                format!("no single {} recorded in hours", parameter.name()),
-            );
+        let Some(limit) = hours_limit(law, parameter, (result, worker, kind)) else {
             continue;
         };
         for (monday, (ordinary, overtime)) in &weeks {

@@ -5,20 +5,20 @@
 #![no_main]
 
 use decentwork_io::{ExportImport, ImportOptions, ReadMode};
-use decentwork_scoring::{GroupBy, Population, RateOptions, Selection};
+use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut population = Population::new();
     let mut rows = Vec::new();
     let read = ExportImport::new("fuzz.csv", ImportOptions::default()).read(data, |row| {
-        population.add_row(&row.to_finding_row());
+        population.add(&row.as_ref().observation());
         rows.push(row);
     });
     if let Ok(summary) = &read {
         assert_eq!(summary.rows_used + summary.rows_skipped, summary.rows_read);
-        for row in population.rates(Selection::All, &[GroupBy::Point, GroupBy::Cycle], RateOptions::for_trends()).rows {
-            assert!(row.factories.non_compliant <= row.factories.assessed);
+        for row in population.rates(PopulationRule::All, &[GroupBy::Point, GroupBy::Cycle], RateOptions::for_trends()).rows {
+            assert!(row.tally.non_compliant <= row.tally.assessed);
         }
     }
     // Block size from the first byte, so that cuts fall everywhere.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use decentwork_catalogue::Question;
 use decentwork_model::{Assessment, AssessmentFields, AssessmentKind, Finding, Outcome, QuestionId};
-use decentwork_scoring::{DenseAssessment, Population, RateOptions, ScoreOptions, Selection, explain, score_assessment};
+use decentwork_scoring::{AssessmentInfo, DenseAssessment, Population, PopulationRule, RateOptions, ScoreOptions, explain, score_assessment};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -30,8 +30,8 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(DenseAssessment::from_assessment(&assessment).point_bits(), score.point_bits());
     let _ = explain(&score);
     let mut population = Population::new();
-    population.add_assessment(&assessment, None, false);
-    for row in population.rates(Selection::All, &[], RateOptions::default()).rows {
-        assert!(row.factories.non_compliant <= row.factories.assessed);
+    population.add_assessment(AssessmentInfo::of(&assessment), &DenseAssessment::from_assessment(&assessment));
+    for row in population.rates(PopulationRule::All, &[], RateOptions::default()).rows {
+        assert!(row.tally.non_compliant <= row.tally.assessed);
     }
 });

@@ -15,7 +15,12 @@ use decentwork::catalogue::{
 use decentwork::model::{Country, Jurisdiction};
 use serde_json::json;
 
-use crate::{Failure, Format, Result, print, to_json};
+use crate::files::Output;
+use crate::{Failure, Result, TextFormat as Format, to_json};
+
+fn print(text: &str) -> Result<()> {
+    Output::default().write(text.as_bytes())
+}
 
 #[derive(Subcommand)]
 pub(crate) enum CatalogueCommand {
@@ -163,7 +168,7 @@ fn stats(format: Format) -> Result<()> {
     });
     match format {
         Format::Json => print(&to_json(&value)?),
-        _ => {
+        Format::Md => {
             let mut out = String::from("| record | count |\n|---|---:|\n");
             if let Some(map) = value.as_object() {
                 for (k, v) in map {
@@ -278,7 +283,7 @@ fn show(id: &str, format: Format) -> Result<()> {
     };
     match format {
         Format::Json => print(&to_json(&value)?),
-        _ => {
+        Format::Md => {
             let mut out = String::new();
             if let Some(map) = value.as_object() {
                 for (k, v) in map {
@@ -343,7 +348,7 @@ fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> 
         Format::Json => print(&to_json(
             &json!({"jurisdiction": jurisdiction.to_string(), "on": on.to_string(), "values": rows}),
         )?),
-        _ => {
+        Format::Md => {
             let mut out = format!(
                 "# Law in force in {jurisdiction} on {on}\n\n| Parameter | Value | Applies to | Legal basis | Status |\n|---|---|---|---|---|\n"
             );
@@ -394,7 +399,7 @@ fn ratifications(country: Country, on: NaiveDate, format: Format) -> Result<()> 
                 &json!({"country": country.code(), "on": on.to_string(), "ratifications": value}),
             )?)
         }
-        _ => {
+        Format::Md => {
             let mut out = format!(
                 "# {} ({}): ratifications on {on}\n\n| Instrument | On the date | Recorded | Date | Source status |\n|---|---|---|---|---|\n",
                 country.name(),

@@ -1,39 +1,39 @@
 //! `decentwork rates EXPORT.csv …`: non-compliance rates from a Better Work export.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use decentwork::io::{ExportImport, ImportOptions};
-use decentwork::report::{Render, SynthesisReport, csv_field};
-use decentwork::scoring::{GroupBy, MonthWindow, Population, RateOptions, Selection};
+use decentwork::report::{Render, SynthesisReport};
+use decentwork::scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::{Failure, Format, Result, print, to_json};
+use crate::files::{Output, Source};
+use crate::{Failure, Result, to_json};
 
 /// Arguments of `decentwork rates`.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv\n  decentwork rates export.csv --population cycle:1 --by cluster --harmonise --exclude-obsolete --format md\n  decentwork rates export.csv --population panel:3 --by cycle,cp\n  decentwork rates export.csv --population latest --by question"
+    after_help = "Examples:\n  decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv\n  decentwork rates export.csv --population cycle:1 --by cluster --harmonise --exclude-obsolete --format md\n  decentwork rates export.csv --population panel:3 --by cycle,cp\n  decentwork rates export.csv --population latest --by question\n\nPopulations:\n  latest          the latest assessment of each factory (in the window)\n  cycle:N         every assessment of cycle N\n  panel:N         every factory that reached cycle N, with all its assessments of cycles 1 to N\n                  (as Better Work's analysts build the balanced panel)\n  panel-strict:N  factories with an assessment in every cycle 1 to N, one per cycle (the latest)"
 )]
 pub(crate) struct RatesArgs {
-    /// The export (CSV).
-    file: PathBuf,
-    /// `latest` (latest assessment of each factory in the window), `cycle:N`, or `panel:N` (factories with every cycle 1..N).
-    #[arg(long, default_value = "latest")]
-    population: String,
+    /// The export (CSV; `-` for standard input).
+    file: Source,
+    /// Which assessments: `latest`, `cycle:N`, `panel:N` or `panel-strict:N` (N from 1 to 65535).
+    #[arg(long, default_value = "latest", value_parser = population)]
+    population: Rule,
     /// First month (inclusive) of `Assesment.Start.Date`, YYYY-MM.
-    #[arg(long)]
-    from: Option<String>,
+    #[arg(long, value_parser = month)]
+    from: Option<(i32, u32)>,
     /// Last month (inclusive), YYYY-MM.
-    #[arg(long)]
-    to: Option<String>,
-    /// Comma list of country, cluster, cp, cycle; or the single key question.
-    #[arg(long, default_value = "cp")]
-    by: String,
-    /// Merge the worst-forms points and read the "Systems" cluster as OSH.
+    #[arg(long, value_parser = month)]
+    to: Option<(i32, u32)>,
+    /// What to group by, comma-separated; `question` stands alone.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "cp")]
+    by: Vec<Key>,
+    /// Merge the worst-forms points and read the legacy "Systems" cluster as Occupational Safety and Health.
     #[arg(long)]
     harmonise: bool,
     /// Leave out factories marked (Obsolete).
@@ -42,70 +42,80 @@ pub(crate) struct RatesArgs {
     /// Stop at the first bad row.
     #[arg(long)]
     strict: bool,
-    /// `csv`, `json` or `md`.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
-    /// Report date stated in JSON and Markdown output (default: the last month of the window, or today's data date).
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RatesFormat::Csv)]
+    format: RatesFormat,
+    /// Report date stated in JSON and Markdown (default: the window's last day, or the latest assessment's first day).
     #[arg(long)]
     on: Option<NaiveDate>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
-fn month(text: &str, flag: &str) -> Result<(i32, u32)> {
-    let (y, m) = text
-        .split_once('-')
-        .ok_or_else(|| Failure::usage(format!("{flag} {text:?}: expected YYYY-MM")))?;
-    let y: i32 = y
-        .parse()
-        .map_err(|_| Failure::usage(format!("{flag} {text:?}: expected YYYY-MM")))?;
-    let m: u32 = m
-        .parse()
-        .ok()
-        .filter(|m| (1..=12).contains(m))
-        .ok_or_else(|| Failure::usage(format!("{flag} {text:?}: expected a month 01-12")))?;
-    Ok((y, m))
+/// Formats `rates` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RatesFormat {
+    /// CSV, with the same columns whatever the data.
+    Csv,
+    /// JSON: an industry-synthesis report.
+    Json,
+    /// Markdown.
+    Md,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Key {
+/// What rates are grouped by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Key {
+    /// The country, as the export names it.
     Country,
-    Cluster,
-    Cp,
+    /// The cycle.
     Cycle,
+    /// The cluster.
+    Cluster,
+    /// The compliance point.
+    Cp,
+    /// The question (alone).
+    Question,
 }
 
-fn keys(text: &str) -> Result<(Vec<Key>, bool)> {
-    let parts: Vec<&str> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if parts == ["question"] {
-        return Ok((Vec::new(), true));
+/// A population rule as given, before the window is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    Latest,
+    Cycle(u16),
+    Panel(u16),
+    StrictPanel(u16),
+}
+
+fn population(text: &str) -> std::result::Result<Rule, String> {
+    let number = |n: &str| {
+        n.parse::<u16>()
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| format!("{text:?}: N is a cycle number from 1 to {}", u16::MAX))
+    };
+    match text.split_once(':') {
+        None if text == "latest" => Ok(Rule::Latest),
+        Some(("cycle", n)) => number(n).map(Rule::Cycle),
+        Some(("panel", n)) => number(n).map(Rule::Panel),
+        Some(("panel-strict", n)) => number(n).map(Rule::StrictPanel),
+        _ => Err(format!(
+            "{text:?}: expected latest, cycle:N, panel:N or panel-strict:N"
+        )),
     }
-    let mut keys = Vec::new();
-    for p in parts {
-        let key = match p {
-            "country" => Key::Country,
-            "cluster" => Key::Cluster,
-            "cp" => Key::Cp,
-            "cycle" => Key::Cycle,
-            "question" => {
-                return Err(Failure::usage(
-                    "question is a key of its own: --by question",
-                ));
-            }
-            other => {
-                return Err(Failure::usage(format!(
-                    "--by: unknown key {other:?} (country, cluster, cp, cycle, or question)"
-                )));
-            }
-        };
-        if keys.contains(&key) {
-            return Err(Failure::usage(format!("--by: {p} given twice")));
-        }
-        keys.push(key);
-    }
-    Ok((keys, false))
+}
+
+fn month(text: &str) -> std::result::Result<(i32, u32), String> {
+    let parsed = text.split_once('-').and_then(|(y, m)| {
+        let year: i32 = y.parse().ok().filter(|_| y.len() == 4)?;
+        let month: u32 = m
+            .parse()
+            .ok()
+            .filter(|n: &u32| (1..=12).contains(n) && m.len() == 2)?;
+        Some((year, month))
+    });
+    parsed.ok_or_else(|| format!("{text:?}: expected a month as YYYY-MM, e.g. 2024-06"))
 }
 
 /// Counts bytes read, for the progress bar.
@@ -123,130 +133,85 @@ impl<R: Read> Read for Counting<R> {
 }
 
 pub(crate) fn run(args: &RatesArgs) -> Result<()> {
-    let window = match (args.from.as_deref(), args.to.as_deref()) {
-        (None, None) => None,
-        (from, to) => Some(MonthWindow::new(
-            from.map_or(Ok((1, 1)), |f| month(f, "--from"))?,
-            to.map_or(Ok((9999, 12)), |t| month(t, "--to"))?,
-        )),
+    let window = MonthWindow::between(args.from, args.to)
+        .map_err(|e| Failure::usage(format!("--from/--to: {e}")))?;
+    let rule = match args.population {
+        Rule::Latest => PopulationRule::Latest { window },
+        Rule::Cycle(cycle) => PopulationRule::Cycle { cycle, window },
+        Rule::Panel(cycles) => PopulationRule::Panel { cycles, window },
+        Rule::StrictPanel(cycles) => PopulationRule::StrictPanel { cycles, window },
     };
-    let selection = match args.population.split_once(':') {
-        None if args.population == "latest" => {
-            Selection::LatestInWindow(window.unwrap_or(MonthWindow::new((1, 1), (9999, 12))))
-        }
-        Some(("cycle", n)) => Selection::Cycle {
-            cycle: n
-                .parse()
-                .map_err(|_| Failure::usage("--population cycle:N needs a number"))?,
-            window,
-        },
-        Some(("panel", n)) => Selection::BalancedPanel {
-            cycles: n
-                .parse()
-                .map_err(|_| Failure::usage("--population panel:N needs a number"))?,
-            window,
-        },
-        _ => {
-            return Err(Failure::usage(format!(
-                "--population {:?}: expected latest, cycle:N or panel:N",
-                args.population
-            )));
-        }
-    };
-    let (keys, by_question) = keys(&args.by)?;
-    if args.format == Format::Html {
-        return Err(Failure::usage("rates writes csv, json or md"));
+    let by_question = args.by.contains(&Key::Question);
+    if by_question && args.by.len() > 1 {
+        return Err(Failure::usage("--by question stands alone"));
     }
-    let mut options = RateOptions::default();
-    options.merge_worst_forms = args.harmonise;
-    options.systems_as_osh = args.harmonise;
+    let mut group_by: Vec<GroupBy> = Vec::new();
+    for key in &args.by {
+        let g = match key {
+            Key::Country => GroupBy::Country,
+            Key::Cycle => GroupBy::Cycle,
+            Key::Cluster => GroupBy::Cluster,
+            Key::Cp => GroupBy::Point,
+            Key::Question => continue,
+        };
+        if group_by.contains(&g) {
+            return Err(Failure::usage(
+                format!("--by: {key:?} given twice").to_lowercase(),
+            ));
+        }
+        group_by.push(g);
+    }
+    let mut options = if args.harmonise {
+        RateOptions::harmonised()
+    } else {
+        RateOptions::default()
+    };
     options.exclude_obsolete = args.exclude_obsolete;
 
     let population = load(args)?;
-
-    if by_question {
-        return print(&question_output(
-            &population,
-            selection,
-            options,
-            args.format,
-        )?);
-    }
-    let group_by: Vec<GroupBy> = keys
-        .iter()
-        .map(|k| match k {
-            Key::Country => GroupBy::Country,
-            Key::Cluster => GroupBy::Cluster,
-            Key::Cp => GroupBy::Point,
-            Key::Cycle => GroupBy::Cycle,
-        })
-        .collect();
-    let table = population.rates(selection, &group_by, options);
-    let on = args.on.unwrap_or_else(|| match window {
-        Some(w) => {
-            NaiveDate::from_ymd_opt(w.to.0, w.to.1, 1).unwrap_or(decentwork::catalogue::DATA_DATE)
-        }
-        None => decentwork::catalogue::DATA_DATE,
-    });
-    let report = SynthesisReport::from_table("Non-compliance rates", &table, on);
-    match args.format {
-        Format::Json => print(&to_json(&report)?),
-        Format::Md => print(&report.markdown()),
-        _ => print(&csv_output(&keys, &table)),
-    }
+    let on = args
+        .on
+        .or_else(|| window.and_then(MonthWindow::last_day))
+        .or_else(|| population.start_range().map(|(_, last)| last))
+        .unwrap_or(decentwork::catalogue::DATA_DATE);
+    let report = if by_question {
+        let table = population.question_rates(rule, options);
+        warn_if_empty(&population, table.basis.assessments, rule);
+        SynthesisReport::from_questions("Question-level non-compliance rates", &table, on)
+    } else {
+        let table = population.rates(rule, &group_by, options);
+        warn_if_empty(&population, table.basis.assessments, rule);
+        SynthesisReport::from_table("Non-compliance rates", &table, on)
+    };
+    let text = match args.format {
+        RatesFormat::Json => to_json(&report)?,
+        RatesFormat::Md => report.markdown(),
+        RatesFormat::Csv => report.csv().unwrap_or_default(),
+    };
+    Output(args.output.clone()).write(text.as_bytes())
 }
 
-/// The rate table as CSV: the keys in the order given, then counts and rate.
-fn csv_output(keys: &[Key], table: &decentwork::scoring::RateTable) -> String {
-    let mut out = String::new();
-    let names: Vec<&str> = keys
-        .iter()
-        .map(|k| match k {
-            Key::Country => "country",
-            Key::Cluster => "cluster",
-            Key::Cp => "cp",
-            Key::Cycle => "cycle",
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "{}",
-        names
-            .iter()
-            .copied()
-            .chain(["assessed", "non_compliant", "rate"])
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    for row in &table.rows {
-        let mut fields: Vec<String> = keys
-            .iter()
-            .map(|k| match k {
-                Key::Country => row.country.map(|c| c.code().to_owned()).unwrap_or_default(),
-                Key::Cluster => csv_field(row.cluster.as_deref().unwrap_or("")),
-                Key::Cp => csv_field(row.point.as_deref().unwrap_or("")),
-                Key::Cycle => row.cycle.map(|c| c.to_string()).unwrap_or_default(),
-            })
-            .collect();
-        fields.push(row.factories.assessed.to_string());
-        fields.push(row.factories.non_compliant.to_string());
-        fields.push(
-            row.factories
-                .rate()
-                .map(|r| r.to_decimal(4).to_string())
-                .unwrap_or_default(),
-        );
-        let _ = writeln!(out, "{}", fields.join(","));
+/// Says on stderr when the rule picked nothing, and why that may be.
+fn warn_if_empty(population: &Population, selected: u64, rule: PopulationRule) {
+    if selected > 0 {
+        return;
     }
-    out
+    let data = population.start_range().map_or_else(
+        || "the export holds no assessment".to_owned(),
+        |(first, last)| format!("the export's assessments start from {first} to {last}"),
+    );
+    eprintln!("warning: no assessment is in the population ({rule}); {data}");
 }
 
 /// Streams the export into a population, reporting what was read on stderr.
 fn load(args: &RatesArgs) -> Result<Population> {
-    let file = std::fs::File::open(&args.file).map_err(|e| Failure::io(&args.file, &e))?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    let input = args.file.open()?;
+    let size = match &args.file {
+        Source::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+        Source::Stdin => None,
+    };
     let bar = ProgressBar::with_draw_target(
-        Some(size),
+        size,
         if std::io::stderr().is_terminal() {
             ProgressDrawTarget::stderr()
         } else {
@@ -266,19 +231,22 @@ fn load(args: &RatesArgs) -> Result<Population> {
     };
     // No BufReader: the export reader reads blocks of a megabyte itself.
     let reader = Counting {
-        inner: file,
+        inner: input,
         bar: bar.clone(),
     };
-    let summary = ExportImport::new(args.file.display().to_string(), import)
-        .read_borrowed_parallel(reader, |row| population.add(&row.finding_record()))
-        .map_err(|e| Failure::data(e.to_string()))?;
+    let summary = ExportImport::new(args.file.to_string(), import)
+        .read_borrowed_parallel(reader, |row| population.add(&row.observation()))
+        .map_err(|e| {
+            if e.is_read_failure() {
+                Failure::unreadable(e.to_string())
+            } else {
+                Failure::data(e.to_string())
+            }
+        })?;
     bar.finish_and_clear();
     eprintln!(
         "{}: {} rows read, {} used, {} skipped",
-        args.file.display(),
-        summary.rows_read,
-        summary.rows_used,
-        summary.rows_skipped
+        args.file, summary.rows_read, summary.rows_used, summary.rows_skipped
     );
     for e in summary.skipped.iter().take(20) {
         eprintln!("skipped: {e}");
@@ -289,75 +257,12 @@ fn load(args: &RatesArgs) -> Result<Population> {
     for w in summary.warnings() {
         eprintln!("warning: {w}");
     }
-
-    Ok(population)
-}
-
-fn question_output(
-    population: &Population,
-    selection: Selection,
-    options: RateOptions,
-    format: Format,
-) -> Result<String> {
-    let rows = population.question_rates(selection, options);
-    let rate = |t: decentwork::scoring::Tally| {
-        t.rate()
-            .map(|r| r.to_decimal(4).to_string())
-            .unwrap_or_default()
-    };
-    match format {
-        Format::Json => {
-            let value: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "question_id": r.question, "question": r.text, "cp": r.point, "cluster": r.cluster,
-                        "public": r.public, "assessed": r.factories.assessed, "non_compliant": r.factories.non_compliant,
-                        "rate": rate(r.factories),
-                    })
-                })
-                .collect();
-            to_json(&value)
-        }
-        Format::Md => {
-            let (public, other) = population.question_rates_by_disclosure(selection, options);
-            let mut out = format!(
-                "# Question-level non-compliance rates\n\nPublicly disclosed questions: {} of {} factory-question pairs non-compliant; others: {} of {}.\n\n| Question | Compliance point | Public | Assessed | Non-compliant | Rate |\n|---|---|---|---:|---:|---:|\n",
-                public.non_compliant, public.assessed, other.non_compliant, other.assessed
-            );
-            for r in &rows {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    r.question,
-                    r.point.replace('|', "\\|"),
-                    r.public,
-                    r.factories.assessed,
-                    r.factories.non_compliant,
-                    rate(r.factories)
-                );
-            }
-            Ok(out)
-        }
-        _ => {
-            let mut out = String::from(
-                "question_id,question,cp,cluster,public,assessed,non_compliant,rate\n",
-            );
-            for r in &rows {
-                let _ = writeln!(
-                    out,
-                    "{},{},{},{},{},{},{},{}",
-                    csv_field(&r.question),
-                    csv_field(&r.text),
-                    csv_field(&r.point),
-                    csv_field(&r.cluster),
-                    r.public,
-                    r.factories.assessed,
-                    r.factories.non_compliant,
-                    rate(r.factories)
-                );
-            }
-            Ok(out)
-        }
+    let notes = population.notes();
+    if notes.inconsistent_rows > 0 {
+        eprintln!(
+            "warning: {} rows give an assessment with another factory, date or cycle than its first row; counted under the first",
+            notes.inconsistent_rows
+        );
     }
+    Ok(population)
 }

@@ -9,6 +9,11 @@
 use std::process::Command;
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+/// The example bundle: its one copy lives in the model crate.
+const BUNDLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../decentwork-model/examples/data/factory-bundle.json"
+);
 
 /// Runs the binary; returns (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -17,6 +22,31 @@ fn run(args: &[&str]) -> (i32, String, String) {
         .current_dir(EXAMPLES)
         .output()
         .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Runs the binary with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_decentwork"))
+        .args(args)
+        .current_dir(EXAMPLES)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -41,36 +71,40 @@ fn demo_prints_the_factory_report() {
 
 #[test]
 fn score() {
-    insta::assert_snapshot!(ok(&[
-        "score",
-        "assessment.json",
-        "--jurisdiction",
-        "BD",
-        "--format",
-        "md"
-    ]));
-    let json: serde_json::Value = serde_json::from_str(&ok(&["score", "assessment.json"])).unwrap();
+    insta::assert_snapshot!(ok(&["score", BUNDLE, "--format", "md"]));
+    let json: serde_json::Value = serde_json::from_str(&ok(&["score", BUNDLE])).unwrap();
+    assert_eq!(json["meta"]["kind"], "scored_assessment");
     assert_eq!(json["overall"]["assessed"], 5);
+    assert_eq!(json["assessment"], "BD-A-2024-073");
+    let first: serde_json::Value =
+        serde_json::from_str(&ok(&["score", BUNDLE, "--assessment", "BD-A-2023-118"])).unwrap();
+    assert_eq!(first["cycle"], 2);
+    // One assessment on its own, from standard input.
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(BUNDLE).unwrap()).unwrap();
+    let (code, stdout, stderr) = run_with_stdin(
+        &["score", "-", "--jurisdiction", "BD"],
+        &bundle["assessments"][1].to_string(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let alone: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(alone["points"], json["points"]);
+    let (code, _, stderr) = run(&["score", BUNDLE, "--assessment", "NOPE"]);
+    assert_eq!(code, 1, "{stderr}");
 }
 
 #[test]
 fn reports_from_the_bundle() {
     insta::assert_snapshot!(
         "report_progress",
-        ok(&[
-            "report",
-            "progress",
-            "factory-bundle.json",
-            "--on",
-            "2024-06-30"
-        ])
+        ok(&["report", "progress", BUNDLE, "--on", "2024-06-30"])
     );
     insta::assert_snapshot!(
         "report_portfolio",
         ok(&[
             "report",
             "portfolio",
-            "factory-bundle.json",
+            BUNDLE,
             "--brand",
             "BR-NORD",
             "--on",
@@ -81,27 +115,16 @@ fn reports_from_the_bundle() {
     );
     insta::assert_snapshot!(
         "report_programme",
-        ok(&[
-            "report",
-            "programme",
-            "factory-bundle.json",
-            "--on",
-            "2024-06-30"
-        ])
+        ok(&["report", "programme", BUNDLE, "--on", "2024-06-30"])
     );
-    let disclosure = ok(&[
-        "report",
-        "disclosure",
-        "factory-bundle.json",
-        "--format",
-        "json",
-    ]);
+    let disclosure = ok(&["report", "disclosure", BUNDLE, "--format", "json"]);
     assert!(disclosure.contains("\"kind\": \"public_disclosure\""));
-    let (code, _, stderr) = run(&["report", "portfolio", "factory-bundle.json"]);
-    assert_eq!(
-        (code, stderr.trim()),
-        (2, "decentwork: portfolio needs --brand")
-    );
+    let (code, _, stderr) = run(&["report", "portfolio", BUNDLE]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--brand"), "{stderr}");
+    let (code, _, stderr) = run(&["report", "programme", BUNDLE, "--format", "csv"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no CSV form"), "{stderr}");
 }
 
 #[test]
@@ -120,7 +143,9 @@ fn rates_from_the_export() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("rows read"), "{stderr}");
-    assert!(stdout.starts_with("country,cp,assessed,non_compliant,rate\n"));
+    assert!(stdout.starts_with(
+        "country,country_code,cluster,cluster_id,cp,cp_id,assessed,non_compliant,rate\n"
+    ));
     insta::assert_snapshot!("rates_latest_country_cp", stdout);
     insta::assert_snapshot!(
         "rates_panel_cycle_cluster",
@@ -145,10 +170,20 @@ fn rates_from_the_export() {
         "--by",
         "question",
     ]);
-    assert!(
-        questions
-            .starts_with("question_id,question,cp,cluster,public,assessed,non_compliant,rate\n")
-    );
+    assert!(questions.starts_with(
+        "question_id,question,cluster,cluster_id,cp,cp_id,public,assessed,non_compliant,rate\n"
+    ));
+    let question_json: serde_json::Value = serde_json::from_str(&ok(&[
+        "rates",
+        "export.csv",
+        "--by",
+        "question",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(question_json["level"], "question");
+    assert!(question_json["questions"].as_array().unwrap().len() > 100);
     let json: serde_json::Value = serde_json::from_str(&ok(&[
         "rates",
         "export.csv",
@@ -161,6 +196,72 @@ fn rates_from_the_export() {
     assert_eq!(json["meta"]["kind"], "industry_synthesis");
     let (code, _, stderr) = run(&["rates", "export.csv", "--by", "country,planet"]);
     assert_eq!(code, 2, "{stderr}");
+}
+
+/// `rates` arguments are typed, and say what is allowed; input comes from a
+/// file or standard input, output goes to standard output or a file.
+#[test]
+fn rates_arguments_and_streams() {
+    // Typed arguments, with what is allowed in the message.
+    for (args, says) in [
+        (&["--population", "cycle:99999999"][..], "1 to 65535"),
+        (&["--population", "cycle:0"][..], "1 to 65535"),
+        (&["--population", "panel"][..], "panel-strict:N"),
+        (&["--from", "2024-13"][..], "YYYY-MM"),
+        (
+            &["--from", "2024-06", "--to", "2024-01"][..],
+            "ends before it starts",
+        ),
+        (&["--by", "question,cp"][..], "stands alone"),
+        (&["--by", "cp,cp"][..], "twice"),
+        (&["--format", "html"][..], "html"),
+    ] {
+        let mut all = vec!["rates", "export.csv"];
+        all.extend(args);
+        let (code, _, stderr) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    // A window that holds no assessment is said, not silently empty.
+    let (code, stdout, stderr) = run(&[
+        "rates",
+        "export.csv",
+        "--from",
+        "2040-01",
+        "--to",
+        "2040-12",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "the header only");
+    assert!(
+        stderr.contains("warning: no assessment is in the population"),
+        "{stderr}"
+    );
+    // Standard input and --output.
+    let export = std::fs::read_to_string(format!("{EXAMPLES}/export.csv")).unwrap();
+    let (code, piped, stderr) = run_with_stdin(&["rates", "-", "--by", "country,cp"], &export);
+    assert_eq!(code, 0, "{stderr}");
+    let from_file = ok(&["rates", "export.csv", "--by", "country,cp"]);
+    assert_eq!(piped, from_file);
+    let dir = std::env::temp_dir().join(format!("decentwork-cli-rates-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("rates.csv");
+    assert!(
+        ok(&[
+            "rates",
+            "export.csv",
+            "--by",
+            "country,cp",
+            "--output",
+            out.to_str().unwrap()
+        ])
+        .is_empty()
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), from_file);
+    // A directory is not an export.
+    let (code, _, stderr) = run(&["rates", dir.to_str().unwrap()]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
 }
 
 #[test]
@@ -214,7 +315,33 @@ fn catalogue_commands() {
 
 #[test]
 fn validate_and_schema() {
-    assert!(ok(&["validate", "factory-bundle.json"]).contains("valid bundle"));
+    assert!(ok(&["validate", BUNDLE]).contains("valid bundle"));
+    // Every problem of a bundle, not the first.
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(BUNDLE).unwrap()).unwrap();
+    bundle["brands"][0]["name"] = " ".into();
+    bundle["committees"][0]["kind"] = "nonsense".into();
+    let (code, _, stderr) = run_with_stdin(&["validate", "-"], &bundle.to_string());
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("brands[0]") && stderr.contains("committees[0].kind"),
+        "{stderr}"
+    );
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(BUNDLE).unwrap()).unwrap();
+    bundle["assessments"][0]["factory"] = "BD-9999".into();
+    bundle["sourcing"][0]["brand"] = "BR-NONE".into();
+    let (code, _, stderr) = run_with_stdin(&["validate", "-"], &bundle.to_string());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("assessments[0].factory") && stderr.contains("not the bundle's factory"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sourcing[0].brand") && stderr.contains("names no brand in the bundle"),
+        "{stderr}"
+    );
     let dir = std::env::temp_dir().join(format!("decentwork-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad-factory.json");
@@ -242,24 +369,4 @@ fn import_osh() {
     insta::assert_snapshot!("import_osh_stderr", stderr);
     let (code, _, stderr) = run(&["import", "osh", "osh-facilities.csv", "--strict"]);
     assert_eq!(code, 1, "{stderr}");
-}
-
-#[test]
-fn the_examples_stay_in_step_with_the_model_crate() {
-    let here = std::fs::read_to_string(format!("{EXAMPLES}/factory-bundle.json")).unwrap();
-    let model = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../decentwork-model/examples/data/factory-bundle.json"
-    ))
-    .unwrap();
-    assert_eq!(
-        here, model,
-        "copy crates/decentwork-model/examples/data/factory-bundle.json to examples/"
-    );
-    let bundle: serde_json::Value = serde_json::from_str(&here).unwrap();
-    let assessment: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{EXAMPLES}/assessment.json")).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(bundle["assessments"][1], assessment);
 }

@@ -122,7 +122,7 @@ fn malformed_exports() {
         let bytes = std::fs::read(&path).unwrap();
         let mut used = Vec::new();
         let result = ExportImport::new(name(&path), ImportOptions::default())
-            .read(&bytes[..], |row| used.push(row.line));
+            .read(&bytes[..], |row| used.push(row.as_ref().line));
         let outcome = match result {
             Ok(s) => {
                 assert_eq!(s.rows_used + s.rows_skipped, s.rows_read, "{}", name(&path));

@@ -69,7 +69,7 @@ fn read(bencher: divan::Bencher, assessments: usize, all_cores: bool, mode: Read
         .counter(divan::counter::ItemsCount::new(rows))
         .bench(|| {
             let mut p = Population::new();
-            let add = |row: &decentwork_io::ExportRowRef<'_>| p.add(&row.finding_record());
+            let add = |row: &decentwork_io::ExportRowRef<'_>| p.add(&row.observation());
             if all_cores {
                 import.read_borrowed_parallel(text.as_bytes(), add)
             } else {

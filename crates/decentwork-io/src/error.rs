@@ -65,17 +65,41 @@ pub enum ImportError {
         /// Why.
         message: String,
     },
+    /// Reading the input failed part of the way through: what came after is
+    /// missing, so the import as a whole failed.
+    #[error("{file}: reading failed after line {line} ({rows_read} data rows read): {message}")]
+    ReadFailed {
+        /// The file.
+        file: String,
+        /// The last line read whole.
+        line: u64,
+        /// The data rows read before the failure.
+        rows_read: u64,
+        /// The reader's error.
+        message: String,
+    },
     /// A strict import stopped at its first bad row.
     #[error("stopped at the first bad row (strict): {0}")]
     Strict(Box<ImportError>),
 }
 
 impl ImportError {
+    /// Whether the input could not be read (as opposed to holding bad data).
+    #[must_use]
+    pub fn is_read_failure(&self) -> bool {
+        matches!(
+            self,
+            ImportError::Unreadable { .. } | ImportError::ReadFailed { .. }
+        )
+    }
+
     /// The line the error is on, if it concerns one.
     #[must_use]
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::BadValue { line, .. } | ImportError::Malformed { line, .. } => Some(*line),
+            ImportError::BadValue { line, .. }
+            | ImportError::Malformed { line, .. }
+            | ImportError::ReadFailed { line, .. } => Some(*line),
             ImportError::Strict(inner) => inner.line(),
             _ => None,
         }

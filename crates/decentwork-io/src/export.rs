@@ -6,9 +6,9 @@ use rustc_hash::FxHashMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
-use decentwork_catalogue::{Cluster, CompliancePoint};
+use decentwork_catalogue::{Cluster, CompliancePoint, Question};
 use decentwork_model::{AssessmentId, Country, FactoryId};
-use decentwork_scoring::{FindingRecord, FindingRow};
+use decentwork_scoring::{AssessmentInfo, Labelled, Observation, Observed, SYSTEMS_CLUSTER};
 
 use crate::error::quoted;
 use crate::split::{
@@ -50,102 +50,123 @@ pub enum QuestionType {
     FactGathering,
 }
 
-/// One row of the export, read and checked.
+/// One row of the export, read and checked, owning its texts; see
+/// [`ExportRowRef`] for the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ExportRow {
-    /// Line in the file (1 is the header).
-    pub line: u64,
-    /// The country as exported.
-    pub country_label: String,
-    /// The country, when the label names one.
-    pub country: Option<Country>,
-    /// The cluster as exported.
-    pub cluster: String,
-    /// The compliance point as exported.
-    pub point: String,
-    /// The question's text.
-    pub question_label: String,
-    /// The question's ID.
-    pub question: String,
-    /// Non-compliance question or fact-gathering.
-    pub question_type: QuestionType,
-    /// `true`: non-compliant.
-    pub non_compliant: bool,
-    /// Tagged `Public Disclosure`.
-    pub public: bool,
-    /// The assessment.
-    pub assessment: AssessmentId,
-    /// The factory.
-    pub factory: FactoryId,
-    /// The factory's name.
-    pub factory_name: String,
-    /// The name is marked `(Obsolete)`.
-    pub obsolete: bool,
-    /// The assessment's start date.
-    pub start: NaiveDate,
-    /// The factory's cycle.
-    pub cycle: u16,
-    /// The tool version.
-    pub tool: String,
+pub struct ExportRow(Parts<String>);
+
+/// A row's parts: its line, its texts (country, cluster, CP, question
+/// label, question ID, factory name, tool) as `T`, their catalogue keys, and
+/// the values that are not text. Owned rows hold `String`s; rows checked on
+/// a worker thread hold their texts' places in the block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Parts<T> {
+    line: u64,
+    texts: [T; 7],
+    keys: (
+        Option<Country>,
+        Option<Cluster>,
+        Option<CompliancePoint>,
+        Option<Question>,
+    ),
+    values: Values,
 }
 
-impl ExportRow {
-    /// The row as the scoring engine's population row.
-    #[must_use]
-    pub fn to_finding_row(&self) -> FindingRow {
-        let mut row = FindingRow::new(self.factory, self.assessment, self.start, self.cycle);
-        row.obsolete = self.obsolete;
-        row.country = self.country;
-        row.cluster.clone_from(&self.cluster);
-        row.point.clone_from(&self.point);
-        row.question.clone_from(&self.question);
-        row.question_label.clone_from(&self.question_label);
-        row.counts = self.question_type == QuestionType::NonCompliance;
-        row.non_compliant = self.non_compliant;
-        row.public = self.public;
-        row
+/// A row's values that are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Values {
+    question_type: QuestionType,
+    non_compliant: bool,
+    public: bool,
+    assessment: AssessmentId,
+    factory: FactoryId,
+    obsolete: bool,
+    start: NaiveDate,
+    cycle: u16,
+}
+
+impl<T> Parts<T> {
+    /// The row with these texts, its line `base` lines further down.
+    fn view<'a>(&self, texts: [&'a str; 7], base: u64) -> ExportRowRef<'a> {
+        let [
+            country,
+            cluster,
+            point,
+            question_label,
+            question,
+            factory_name,
+            tool,
+        ] = texts;
+        let (country_key, cluster_key, point_key, question_key) = self.keys;
+        let v = self.values;
+        ExportRowRef {
+            line: self.line + base,
+            country: Labelled::new(country_key, country),
+            cluster: Labelled::new(cluster_key, cluster),
+            point: Labelled::new(point_key, point),
+            question_label,
+            question: Labelled::new(question_key, question),
+            question_type: v.question_type,
+            non_compliant: v.non_compliant,
+            public: v.public,
+            assessment: v.assessment,
+            factory: v.factory,
+            factory_name,
+            obsolete: v.obsolete,
+            start: v.start,
+            cycle: v.cycle,
+            tool,
+        }
     }
 }
 
-/// One row of the export, borrowed from the reader's buffer: the zero-copy
-/// form handed out by [`ExportImport::read_borrowed`].
+impl ExportRow {
+    /// The row, borrowing its texts.
+    #[must_use]
+    pub fn as_ref(&self) -> ExportRowRef<'_> {
+        self.0.view(self.0.texts.each_ref().map(String::as_str), 0)
+    }
+}
+
+/// One row of the export, borrowed from the reader's buffer (the zero-copy
+/// form [`ExportImport::read_borrowed`] hands out), its labels resolved
+/// against the catalogue once per distinct label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ExportRowRef<'a> {
     /// Line in the file (1 is the header).
     pub line: u64,
-    /// The country as exported.
-    pub country_label: &'a str,
-    /// The country, when the label names one.
-    pub country: Option<Country>,
-    /// The cluster as exported.
-    pub cluster: &'a str,
-    /// The compliance point as exported.
-    pub point: &'a str,
-    /// The question's text.
+    /// `Country`, and the country it names.
+    pub country: Labelled<'a, Country>,
+    /// `Cluster`, and the catalogue cluster it names ("Systems", the legacy
+    /// cluster of older question sets, names none).
+    pub cluster: Labelled<'a, Cluster>,
+    /// `CP`, and the catalogue compliance point it names.
+    pub point: Labelled<'a, CompliancePoint>,
+    /// `Q.Label`: the question's text.
     pub question_label: &'a str,
-    /// The question's ID.
-    pub question: &'a str,
-    /// Non-compliance question or fact-gathering.
+    /// `Question.ID`: Better Work's own question number, which the catalogue
+    /// does not key (so `question.key` is `None`).
+    pub question: Labelled<'a, Question>,
+    /// `Question.type`: non-compliance question or fact-gathering.
     pub question_type: QuestionType,
-    /// `true`: non-compliant.
+    /// `Finding`: `true` non-compliant.
     pub non_compliant: bool,
-    /// Tagged `Public Disclosure`.
+    /// `Tags` holds `Public Disclosure`.
     pub public: bool,
-    /// The assessment.
+    /// `Quest.ID`: the assessment.
     pub assessment: AssessmentId,
-    /// The factory.
+    /// `Factory.Assessed.ID`.
     pub factory: FactoryId,
-    /// The factory's name.
+    /// `Factory.Assessed.Name`.
     pub factory_name: &'a str,
     /// The name is marked `(Obsolete)`.
     pub obsolete: bool,
-    /// The assessment's start date.
+    /// `Assesment.Start.Date`.
     pub start: NaiveDate,
-    /// The factory's cycle.
+    /// `Cycle`: the factory's assessment cycle.
     pub cycle: u16,
-    /// The tool version.
+    /// `TQ.Name`: the question-set version.
     pub tool: &'a str,
 }
 
@@ -153,41 +174,70 @@ impl<'a> ExportRowRef<'a> {
     /// An owned copy.
     #[must_use]
     pub fn to_owned_row(&self) -> ExportRow {
-        ExportRow {
+        ExportRow(self.parts(self.texts().map(str::to_owned)))
+    }
+
+    /// The row's texts: country, cluster, CP, question label, question ID,
+    /// factory name, tool.
+    fn texts(&self) -> [&'a str; 7] {
+        [
+            self.country.label,
+            self.cluster.label,
+            self.point.label,
+            self.question_label,
+            self.question.label,
+            self.factory_name,
+            self.tool,
+        ]
+    }
+
+    /// The row's parts, with `texts` for its texts.
+    fn parts<T>(&self, texts: [T; 7]) -> Parts<T> {
+        Parts {
             line: self.line,
-            country_label: self.country_label.to_owned(),
-            country: self.country,
-            cluster: self.cluster.to_owned(),
-            point: self.point.to_owned(),
-            question_label: self.question_label.to_owned(),
-            question: self.question.to_owned(),
-            question_type: self.question_type,
-            non_compliant: self.non_compliant,
-            public: self.public,
-            assessment: self.assessment,
-            factory: self.factory,
-            factory_name: self.factory_name.to_owned(),
-            obsolete: self.obsolete,
-            start: self.start,
-            cycle: self.cycle,
-            tool: self.tool.to_owned(),
+            texts,
+            keys: (
+                self.country.key,
+                self.cluster.key,
+                self.point.key,
+                self.question.key,
+            ),
+            values: Values {
+                question_type: self.question_type,
+                non_compliant: self.non_compliant,
+                public: self.public,
+                assessment: self.assessment,
+                factory: self.factory,
+                obsolete: self.obsolete,
+                start: self.start,
+                cycle: self.cycle,
+            },
         }
     }
 
-    /// The row as the scoring engine's borrowed population record.
+    /// The row as a population takes it.
     #[must_use]
-    pub fn finding_record(&self) -> FindingRecord<'a> {
-        let mut r = FindingRecord::new(self.factory, self.assessment, self.start, self.cycle);
-        r.obsolete = self.obsolete;
-        r.country = self.country;
-        r.cluster = self.cluster;
-        r.point = self.point;
-        r.question = self.question;
-        r.question_label = self.question_label;
-        r.counts = self.question_type == QuestionType::NonCompliance;
-        r.non_compliant = self.non_compliant;
-        r.public = self.public;
-        r
+    pub fn observation(&self) -> Observation<'a> {
+        let mut assessment =
+            AssessmentInfo::new(self.assessment, self.factory, self.start, self.cycle);
+        assessment.factory_name = self.factory_name;
+        assessment.obsolete = self.obsolete;
+        assessment.country = self.country;
+        assessment.tool = self.tool;
+        let observed = match (self.question_type, self.non_compliant) {
+            (QuestionType::FactGathering, _) => Observed::FactGathering,
+            (QuestionType::NonCompliance, true) => Observed::NonCompliant,
+            (QuestionType::NonCompliance, false) => Observed::Compliant,
+        };
+        let mut observation = Observation::new(
+            assessment,
+            (self.cluster, self.point),
+            self.question,
+            observed,
+        );
+        observation.question_text = self.question_label;
+        observation.public = self.public;
+        observation
     }
 }
 
@@ -356,31 +406,34 @@ fn public(tags: &str) -> bool {
     tags == TAG || (tags.len() > TAG.len() && tags.contains(TAG))
 }
 
+/// The catalogue keys of a row's country, cluster and point labels.
+type Keys = (Option<Country>, Option<Cluster>, Option<CompliancePoint>);
+
 /// What each distinct label resolved to, so that each is looked up once per
 /// file (per thread).
 #[derive(Default)]
 struct Labels {
     countries: FxHashMap<String, Label<Option<Country>>>,
-    points: FxHashMap<String, Label<()>>,
-    clusters: FxHashMap<String, Label<()>>,
+    points: FxHashMap<String, Label<Option<CompliancePoint>>>,
+    clusters: FxHashMap<String, Label<Option<Cluster>>>,
     /// The block being read (labels are reported once per block).
     block: u64,
     unknown: Unknown,
-    /// The last row's country, cluster and point labels, and its country:
+    /// The last row's country, cluster and point labels, and their keys:
     /// rows come grouped by point.
-    last: Option<(String, String, String, Option<Country>)>,
+    last: Option<(String, String, String, Keys)>,
 }
 
 impl Labels {
-    /// The country a label names; notes labels the catalogue (or the
-    /// country list) does not know.
-    fn resolve(&mut self, country_label: &str, cluster: &str, point: &str) -> Option<Country> {
-        if let Some((c, k, p, country)) = &self.last
+    /// What a row's country, cluster and point labels name; notes labels
+    /// the catalogue (or the country list) does not know.
+    fn resolve(&mut self, country_label: &str, cluster: &str, point: &str) -> Keys {
+        if let Some((c, k, p, keys)) = &self.last
             && p == point
             && k == cluster
             && c == country_label
         {
-            return *country;
+            return *keys;
         }
         let country = label(
             &mut self.countries,
@@ -392,26 +445,40 @@ impl Labels {
                 (c, c.is_some() || l.is_empty())
             },
         );
-        label(
+        let point_key = label(
             &mut self.points,
             point,
             self.block,
             &mut self.unknown.points,
-            |l| ((), CompliancePoint::lookup(l).is_ok()),
+            |l| {
+                let cp = CompliancePoint::lookup(l).ok();
+                (cp, cp.is_some())
+            },
         );
-        label(
+        let cluster_key = label(
             &mut self.clusters,
             cluster,
             self.block,
             &mut self.unknown.clusters,
-            |l| ((), Cluster::lookup(l).is_ok()),
+            |l| {
+                // The legacy "Systems" is known, but as itself: harmonising
+                // it with Occupational Safety and Health is the rate's option.
+                if l.eq_ignore_ascii_case(SYSTEMS_CLUSTER) {
+                    return (None, true);
+                }
+                let c = Cluster::lookup(l).ok();
+                (c, c.is_some())
+            },
         );
-        let last = self.last.get_or_insert_default();
+        let keys = (country, cluster_key, point_key);
+        let last = self
+            .last
+            .get_or_insert_with(|| (String::new(), String::new(), String::new(), keys));
         country_label.clone_into(&mut last.0);
         cluster.clone_into(&mut last.1);
         point.clone_into(&mut last.2);
-        last.3 = country;
-        country
+        last.3 = keys;
+        keys
     }
 
     /// Starts block `seq`; returns the labels the previous one reported.
@@ -434,79 +501,40 @@ struct ReadState {
 }
 
 /// A row checked on a worker thread: its values, and where its texts are.
-struct Checked {
-    line: u64,
-    /// Country, cluster, CP, question label, question ID, factory name, tool.
-    texts: [Place; 7],
-    country: Option<Country>,
-    question_type: QuestionType,
-    non_compliant: bool,
-    public: bool,
-    assessment: AssessmentId,
-    factory: FactoryId,
-    obsolete: bool,
-    start: NaiveDate,
-    cycle: u16,
-}
+type Checked = Parts<Place>;
 
 impl Checked {
     /// The row's values, and where its texts lie in `block` and `arena`.
     fn new(row: &ExportRowRef<'_>, block: &str, arena: &str) -> Option<Self> {
+        let [t0, t1, t2, t3, t4, t5, t6] = row.texts();
         let place = |text| Place::of(text, block, arena);
-        Some(Self {
-            line: row.line,
-            texts: [
-                place(row.country_label)?,
-                place(row.cluster)?,
-                place(row.point)?,
-                place(row.question_label)?,
-                place(row.question)?,
-                place(row.factory_name)?,
-                place(row.tool)?,
-            ],
-            country: row.country,
-            question_type: row.question_type,
-            non_compliant: row.non_compliant,
-            public: row.public,
-            assessment: row.assessment,
-            factory: row.factory,
-            obsolete: row.obsolete,
-            start: row.start,
-            cycle: row.cycle,
-        })
+        Some(row.parts([
+            place(t0)?,
+            place(t1)?,
+            place(t2)?,
+            place(t3)?,
+            place(t4)?,
+            place(t5)?,
+            place(t6)?,
+        ]))
     }
 
     /// The row again, borrowing its block that starts on line `base`.
-    fn view<'a>(&self, block: &'a str, arena: &'a str, base: u64) -> Option<ExportRowRef<'a>> {
-        let [
-            country_label,
-            cluster,
-            point,
-            question_label,
-            question,
-            factory_name,
-            tool,
-        ] = self.texts;
+    fn text_view<'a>(&self, block: &'a str, arena: &'a str, base: u64) -> Option<ExportRowRef<'a>> {
+        let [t0, t1, t2, t3, t4, t5, t6] = self.texts;
         let text = |p: Place| p.text(block, arena);
-        Some(ExportRowRef {
-            line: self.line + base,
-            country_label: text(country_label)?,
-            country: self.country,
-            cluster: text(cluster)?,
-            point: text(point)?,
-            question_label: text(question_label)?,
-            question: text(question)?,
-            question_type: self.question_type,
-            non_compliant: self.non_compliant,
-            public: self.public,
-            assessment: self.assessment,
-            factory: self.factory,
-            factory_name: text(factory_name)?,
-            obsolete: self.obsolete,
-            start: self.start,
-            cycle: self.cycle,
-            tool: text(tool)?,
-        })
+        Some(self.view(
+            [
+                text(t0)?,
+                text(t1)?,
+                text(t2)?,
+                text(t3)?,
+                text(t4)?,
+                text(t5)?,
+                text(t6)?,
+            ],
+            base,
+        ))
     }
 }
 
@@ -570,8 +598,12 @@ pub struct ExportImport {
     mode: ReadMode,
 }
 
-/// Which block readers an import uses: for tests that compare them.
-#[doc(hidden)]
+/// Which block readers an import uses: for tests that compare them
+/// (feature `test-hooks`; without it, always `Auto`).
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    allow(unreachable_pub, dead_code, reason = "public only with the test hooks")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ReadMode {
@@ -617,7 +649,7 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
                         import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                     }
-                    let outcome = match checked.view(&parsed.text, &parsed.arena, base) {
+                    let outcome = match checked.text_view(&parsed.text, &parsed.arena, base) {
                         Some(row) => {
                             (self.each)(&row);
                             Ok(())
@@ -681,14 +713,16 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         Ok(())
     }
 
-    /// A read error: nothing after it can be trusted.
-    fn fail(&mut self, error: &std::io::Error) -> Result<(), ImportError> {
-        let error = ImportError::Malformed {
+    /// A read error: the import fails, saying how far it got. It is never
+    /// a skipped row, strict or not: the rest of the input is missing.
+    fn fail(&self, error: &std::io::Error) -> ImportError {
+        ImportError::ReadFailed {
             file: self.import.file.clone(),
-            line: self.line,
-            message: format!("cannot read on: {error}"),
-        };
-        self.import.tally(&mut self.summary, Err(error), self.keep)
+            // `line` is where the next block would have started.
+            line: self.line.saturating_sub(1),
+            rows_read: self.summary.rows_read,
+            message: error.to_string(),
+        }
     }
 }
 
@@ -705,8 +739,8 @@ impl ExportImport {
     }
 
     /// The same import cutting `block`-byte blocks and reading them as
-    /// `mode` says: for tests that compare the readers.
-    #[doc(hidden)]
+    /// `mode` says: for tests that compare the readers (feature `test-hooks`).
+    #[cfg(feature = "test-hooks")]
     #[must_use]
     pub fn with_blocks(mut self, block: usize, mode: ReadMode) -> Self {
         self.block = block.max(1);
@@ -755,8 +789,7 @@ impl ExportImport {
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    consumer.fail(&e)?;
-                    break;
+                    return Err(consumer.fail(&e));
                 }
             }
         }
@@ -854,7 +887,7 @@ impl ExportImport {
                 }
             }
             if let Some(Message::Failed(error)) = failure {
-                consumer.fail(&error)?;
+                return Err(consumer.fail(&error));
             }
             Ok(consumer.summary)
         })
@@ -1141,7 +1174,7 @@ impl ExportImport {
         let country_label = field(0)?;
         let cluster = field(1)?;
         let point = field(2)?;
-        let country = labels.resolve(country_label, cluster, point);
+        let (country, cluster_key, point_key) = labels.resolve(country_label, cluster, point);
         let (question_type, non_compliant) =
             finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
         let question = field(4)?;
@@ -1153,12 +1186,13 @@ impl ExportImport {
             Self::assessment_fields(&record, columns, cache, &field, &bad)?;
         Ok(ExportRowRef {
             line,
-            country_label,
-            country,
-            cluster,
-            point,
+            country: Labelled::new(country, country_label),
+            cluster: Labelled::new(cluster_key, cluster),
+            point: Labelled::new(point_key, point),
             question_label: field(3)?,
-            question,
+            // Better Work numbers its questions its own way: an export's
+            // question IDs are not the catalogue's, and are not looked up.
+            question: Labelled::unknown(question),
             question_type,
             non_compliant,
             public: public(field(7)?),

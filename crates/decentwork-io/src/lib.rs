@@ -3,21 +3,19 @@
 //!
 //! ```
 //! use decentwork_io::{ExportImport, ImportOptions};
-//! use decentwork_scoring::{GroupBy, MonthWindow, Population, RateOptions, Selection};
+//! use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
 //!
 //! let csv = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n\
 //! Vietnam,Working Time,Overtime,Overtime over the limit?,801,NCQ,1,Public Disclosure,5001,77,Example Garment (Obsolete),14/03/2024,2,Garment CAT\n\
 //! Vietnam,Working Time,Overtime,Overtime over the limit?,801,NCQ,0,Public Disclosure,5002,78,Other Garment,02/04/2024,1,Garment CAT\n";
 //! let mut population = Population::new();
 //! let summary = ExportImport::new("export.csv", ImportOptions::default())
-//!     .read(csv.as_bytes(), |row| population.add_row(&row.to_finding_row()))?;
+//!     .read_borrowed(csv.as_bytes(), |row| population.add(&row.observation()))?;
 //! assert_eq!(summary.rows_used, 2);
-//! let table = population.rates(
-//!     Selection::LatestInWindow(MonthWindow::new((2024, 1), (2024, 12))),
-//!     &[GroupBy::Point],
-//!     RateOptions::default(),
-//! );
-//! assert_eq!(table.rows[0].factories.rate().unwrap().to_string(), "1/2");
+//! let table = population.rates(PopulationRule::Latest { window: None }, &[GroupBy::Point], RateOptions::default());
+//! let overtime = table.rows[0];
+//! assert_eq!(overtime.point.unwrap().key.unwrap().id(), "WT.OVERTIME");
+//! assert_eq!(overtime.tally.rate().unwrap().to_string(), "1/2");
 //! # Ok::<(), decentwork_io::ImportError>(())
 //! ```
 
@@ -29,8 +27,10 @@ mod split;
 
 pub use country::country_from_name;
 pub use error::ImportError;
+#[cfg(feature = "test-hooks")]
+pub use export::ReadMode;
 pub use export::{
     EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
-    MAX_FIELD_BYTES, QuestionType, ReadMode,
+    MAX_FIELD_BYTES, QuestionType,
 };
 pub use osh::{OshImport, OshSummary};

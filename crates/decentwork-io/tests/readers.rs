@@ -143,9 +143,9 @@ fn lines_count_blank_lines_and_crlf() {
         (1 << 20, ReadMode::FastOnly),
     ] {
         let (rows, summary) = sequential(&text, ImportOptions::default(), block, mode);
-        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        let lines: Vec<u64> = rows.iter().map(|r| r.as_ref().line).collect();
         assert_eq!(lines, [3, 7], "block {block}, {mode:?}");
-        assert_eq!(rows[0].question_label, "Two\r\nlines");
+        assert_eq!(rows[0].as_ref().question_label, "Two\r\nlines");
         assert_eq!(summary.unwrap().rows_used, 2);
     }
 }
@@ -163,7 +163,7 @@ fn irregular_text_is_read_exactly_as_the_csv_crate_reads_it() {
         let (rows, summary) = sequential(&text, ImportOptions::default(), block, ReadMode::Auto);
         let labels: Vec<(&str, u64)> = rows
             .iter()
-            .map(|r| (r.question_label.as_str(), r.line))
+            .map(|r| (r.as_ref().question_label, r.as_ref().line))
             .collect();
         assert_eq!(
             labels,
@@ -199,7 +199,7 @@ impl std::io::Read for Failing<'_> {
 }
 
 #[test]
-fn a_read_error_keeps_the_whole_rows_before_it() {
+fn a_read_error_fails_the_import_after_the_whole_rows_before_it() {
     let mut text = format!("{HEADER}\n").into_bytes();
     for q in 0..5 {
         text.extend(row(q, "Plain", "0", "\n"));
@@ -214,16 +214,20 @@ fn a_read_error_keeps_the_whole_rows_before_it() {
             let import = ExportImport::new("e.csv", ImportOptions::default())
                 .with_blocks(block, ReadMode::Auto);
             let mut lines = Vec::new();
-            let summary = if parallel {
+            let error = if parallel {
                 import.read_borrowed_parallel(input, |r| lines.push(r.line))
             } else {
                 import.read_borrowed(input, |r| lines.push(r.line))
             }
-            .unwrap();
+            .unwrap_err();
+            // The rows before the failure were handed on; the import failed.
             assert_eq!(lines, [2, 3, 4, 5], "block {block}, parallel {parallel}");
-            assert_eq!(summary.rows_skipped, 1);
-            assert_eq!(summary.skipped[0].line(), Some(6));
-            assert!(summary.skipped[0].to_string().contains("disk gone"));
+            assert!(error.is_read_failure(), "{error}");
+            assert_eq!(error.line(), Some(5), "{error}");
+            assert_eq!(
+                error.to_string(),
+                "e.csv: reading failed after line 5 (4 data rows read): disk gone"
+            );
         }
     }
 }

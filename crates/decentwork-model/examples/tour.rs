@@ -17,28 +17,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use decentwork_model::{
-    AdvisoryVisit, Assessment, Brand, Committee, ConsentScope, Factory, ImprovementPlan,
-    InitiativeEnrolment, Outcome, ProgressReport, Side, SourcingRelationship, TrainingSession,
-    WorkerRecord, json,
-};
-
-/// Everything the example file holds about one factory.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Bundle {
-    factory: Factory,
-    committees: Vec<Committee>,
-    brands: Vec<Brand>,
-    sourcing: Vec<SourcingRelationship>,
-    assessments: Vec<Assessment>,
-    improvement_plan: ImprovementPlan,
-    progress_reports: Vec<ProgressReport>,
-    workers: Vec<WorkerRecord>,
-    advisory_visits: Vec<AdvisoryVisit>,
-    training: Vec<TrainingSession>,
-    initiatives: Vec<InitiativeEnrolment>,
-}
+use decentwork_model::{Committee, ConsentScope, Factory, FactoryBundle, Outcome, Side, json};
 
 fn main() -> ExitCode {
     match run() {
@@ -67,12 +46,15 @@ fn run() -> Result<(), String> {
         }
     }
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    let bundle: Bundle = json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let bundle = json::bundle_from_str(&text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+        lines.join("\n")
+    })?;
     print!("{}", summary(&bundle, on));
     Ok(())
 }
 
-fn summary(b: &Bundle, on: NaiveDate) -> String {
+fn summary(b: &FactoryBundle, on: NaiveDate) -> String {
     let mut out = String::new();
     factory_section(&mut out, &b.factory, on);
     committee_section(&mut out, &b.committees, on);
@@ -137,7 +119,7 @@ fn committee_section(out: &mut String, committees: &[Committee], on: NaiveDate) 
     }
 }
 
-fn brand_section(out: &mut String, b: &Bundle, on: NaiveDate) {
+fn brand_section(out: &mut String, b: &FactoryBundle, on: NaiveDate) {
     let f = &b.factory;
     let _ = writeln!(out, "\n## Brands");
     for brand in &b.brands {
@@ -161,7 +143,7 @@ fn brand_section(out: &mut String, b: &Bundle, on: NaiveDate) {
     }
 }
 
-fn assessment_section(out: &mut String, b: &Bundle, on: NaiveDate) {
+fn assessment_section(out: &mut String, b: &FactoryBundle, on: NaiveDate) {
     let _ = writeln!(out, "\n## Assessments");
     for a in &b.assessments {
         let count = |o: Outcome| a.findings.iter().filter(|x| x.outcome == o).count();

@@ -197,3 +197,22 @@ pub enum ValidationError {
         reason: &'static str,
     },
 }
+
+impl ValidationError {
+    /// The path of the field the problem is in (for two dates out of order,
+    /// the later one).
+    #[must_use]
+    pub fn field(&self) -> &str {
+        match self {
+            ValidationError::Empty { field }
+            | ValidationError::TooLong { field, .. }
+            | ValidationError::TooMany { field, .. }
+            | ValidationError::OutOfRange { field, .. }
+            | ValidationError::CountMismatch { field, .. }
+            | ValidationError::Exceeds { field, .. }
+            | ValidationError::Duplicate { field, .. }
+            | ValidationError::Inconsistent { field, .. } => field,
+            ValidationError::DatesOutOfOrder { later_field, .. } => later_field,
+        }
+    }
+}

@@ -79,10 +79,13 @@
 //! - `json`: [`json::from_str`], which deserialises with the path, line and
 //!   column of the first error (implies `serde`).
 //! - `proptest`: [`strategies`] for property tests, also in other crates.
+//! - `examples`: [`examples`], fictitious factory bundles as JSON text, the
+//!   one copy every demonstration and test reads.
 
 mod activity;
 mod assessment;
 mod brand;
+mod bundle;
 mod check;
 mod committee;
 mod error;
@@ -96,6 +99,8 @@ mod place;
 mod plan;
 mod ratio;
 
+#[cfg(feature = "examples")]
+pub mod examples;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "proptest")]
@@ -107,6 +112,7 @@ pub use activity::{
 };
 pub use assessment::{Assessment, AssessmentFields, AssessmentKind, Finding, Outcome};
 pub use brand::{Brand, BrandFields, BuyerKind, BuyerTier, SourcingRelationship};
+pub use bundle::{FactoryBundle, FactoryBundleFields};
 pub use check::{MAX_ITEMS, MAX_LABEL, MAX_NAME, MAX_TEXT};
 pub use committee::{
     Attendance, Committee, CommitteeFields, CommitteeKind, Meeting, Member, Selection, Side,

@@ -5,6 +5,7 @@
 //! use chrono::NaiveDate;
 //! use decentwork_model::{Assessment, AssessmentFields, AssessmentKind, Factory, FactoryFields, Finding, Outcome};
 //! use decentwork_report::{FactoryAssessmentReport, Render};
+//! use decentwork_scoring::{ScoreOptions, score_assessment};
 //!
 //! let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
 //! let factory = Factory::new(FactoryFields::new(
@@ -15,7 +16,8 @@
 //! );
 //! fields.findings.push(Finding::new("CL.CHILD.01".parse()?, Outcome::Compliant));
 //! fields.findings.push(Finding::new("OSH.EMERGENCY.01".parse()?, Outcome::NonCompliant));
-//! let report = FactoryAssessmentReport::build(&factory, &Assessment::new(fields)?, None, day(4, 1));
+//! let score = score_assessment(&Assessment::new(fields)?, ScoreOptions::in_jurisdiction(factory.jurisdiction));
+//! let report = FactoryAssessmentReport::build(&factory, &score, None, day(4, 1))?;
 //! assert_eq!((report.overall.non_compliant, report.overall.assessed), (1, 2));
 //! let markdown = report.markdown();
 //! assert!(markdown.contains("Emergency Preparedness"));
@@ -39,20 +41,26 @@
 //!   is valid on the report date.
 //! - No report holds a person's identifier: committees appear as counts.
 
-mod build;
+mod builders;
+mod error;
 mod render;
+mod tabular;
 mod types;
 
-pub use build::ProgrammeData;
+pub use builders::ProgrammeData;
+pub use error::ReportError;
 pub use render::{Render, csv_field};
 pub use types::{
-    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine, DialogueLine,
-    DisclosureLine, FactoryAssessmentReport, FactoryLine, Meta, PlanLine, PointSection,
-    PopulationLine, PortfolioAssessment, PortfolioLine, ProgrammeSummary, ProgressReportDocument,
-    PublicDisclosureReport, QuestionLine, Rate, RateLine, SynthesisReport, TrainedLine,
+    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine, DiagnosticLine,
+    DialogueLine, DisclosureLine, FactoryAssessmentReport, FactoryLine, Meta, PlanLine,
+    PointSection, PopulationLine, PortfolioAssessment, PortfolioLine, ProgrammeSummary,
+    ProgressReportDocument, PublicDisclosureReport, QuestionCountsLine, QuestionLine,
+    QuestionRateLine, Rate, RateLine, ScoredAlert, ScoredAssessment, ScoredCluster, ScoredFinding,
+    ScoredPoint, SynthesisLevel, SynthesisReport, TrainedLine,
 };
 
-/// The JSON Schema of every report, by file name (feature `schema`).
+/// The JSON Schema of every report, and of the factory bundle they are made
+/// from, by file name (feature `schema`).
 #[cfg(feature = "schema")]
 #[must_use]
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -69,5 +77,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         one::<BrandPortfolioReport>("brand_portfolio.schema.json"),
         one::<SynthesisReport>("industry_synthesis.schema.json"),
         one::<ProgrammeSummary>("programme_summary.schema.json"),
+        one::<ScoredAssessment>("scored_assessment.schema.json"),
+        one::<decentwork_model::FactoryBundle>("factory_bundle.schema.json"),
     ]
 }

@@ -432,6 +432,31 @@ impl Render for SynthesisReport {
             p.conflicting_rows,
             p.excluded_obsolete
         );
+        if self.level == crate::SynthesisLevel::Question {
+            let (public, other) = crate::tabular::by_disclosure(&self.questions);
+            let _ = writeln!(
+                out,
+                "Publicly disclosed questions: {} of {} assessment-question pairs non-compliant; others: {} of {}.\n",
+                public.non_compliant, public.assessed, other.non_compliant, other.assessed
+            );
+            let _ = writeln!(
+                out,
+                "| Question | Compliance point | Public | Assessed | Non-compliant | Rate |\n|---|---|---|---:|---:|---:|"
+            );
+            for r in &self.questions {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    cell(&r.question_id),
+                    cell(&r.cp),
+                    if r.public { "yes" } else { "no" },
+                    r.assessments.assessed,
+                    r.assessments.non_compliant,
+                    percent(r.assessments)
+                );
+            }
+            return out;
+        }
         let _ = writeln!(
             out,
             "| Country | Cycle | Cluster | Compliance point | Assessed | Non-compliant | Rate |\n|---|---:|---|---|---:|---:|---:|"
@@ -440,34 +465,20 @@ impl Render for SynthesisReport {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
-                r.country.map(|c| c.code().to_owned()).unwrap_or_default(),
+                cell(r.country.as_deref().unwrap_or("")),
                 r.cycle.map(|c| c.to_string()).unwrap_or_default(),
                 cell(r.cluster.as_deref().unwrap_or("")),
                 cell(r.cp.as_deref().unwrap_or("")),
-                r.factories.assessed,
-                r.factories.non_compliant,
-                percent(r.factories)
+                r.assessments.assessed,
+                r.assessments.non_compliant,
+                percent(r.assessments)
             );
         }
         out
     }
 
     fn csv(&self) -> Option<String> {
-        let mut out = String::from("country,cycle,cluster,cp,assessed,non_compliant,rate\n");
-        for r in &self.rows {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{}",
-                r.country.map(|c| c.code().to_owned()).unwrap_or_default(),
-                r.cycle.map(|c| c.to_string()).unwrap_or_default(),
-                csv_field(r.cluster.as_deref().unwrap_or("")),
-                csv_field(r.cp.as_deref().unwrap_or("")),
-                r.factories.assessed,
-                r.factories.non_compliant,
-                r.factories.rate.map(|x| x.to_string()).unwrap_or_default()
-            );
-        }
-        Some(out)
+        Some(crate::tabular::synthesis_csv(self))
     }
 
     fn chart(&self) -> Vec<(String, Rate)> {
@@ -475,14 +486,14 @@ impl Render for SynthesisReport {
             .iter()
             .map(|r| {
                 let label: Vec<String> = [
-                    r.country.map(|c| c.code().to_owned()),
+                    r.country.clone(),
                     r.cycle.map(|c| format!("cycle {c}")),
                     r.cp.clone().or_else(|| r.cluster.clone()),
                 ]
                 .into_iter()
                 .flatten()
                 .collect();
-                (label.join(" · "), r.factories)
+                (label.join(" · "), r.assessments)
             })
             .collect()
     }

@@ -374,31 +374,86 @@ pub struct PopulationLine {
     pub duplicates_ignored: u64,
     /// Conflicting rows (counted non-compliant if either was).
     pub conflicting_rows: u64,
+    /// Fact-gathering rows, never counted.
+    pub fact_gathering_rows: u64,
+    /// Rows whose assessment was first given with another factory, first
+    /// day or cycle (counted under the assessment as first given).
+    pub inconsistent_rows: u64,
 }
 
-/// One row of rates.
+/// One row of compliance-point rates. Labels are the data's own (or the
+/// catalogue's, when harmonised); IDs join the row to the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RateLine {
-    /// Country code, when grouped by country.
+    /// The country as the data names it, when grouped by country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<Country>,
+    pub country: Option<String>,
+    /// Its ISO 3166-1 code, when the name is a country's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<Country>,
     /// Cycle, when grouped by cycle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<u16>,
-    /// Cluster name, when grouped by cluster or point.
+    /// Cluster, when grouped by cluster or compliance point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
-    /// Compliance point name, when grouped by point.
+    /// The catalogue's ID for the cluster, when it knows the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
+    /// Compliance point, when grouped by point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cp: Option<String>,
-    /// Factories non-compliant out of factories assessed.
-    pub factories: Rate,
+    /// The catalogue's ID for the compliance point, when it knows the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cp_id: Option<String>,
+    /// Assessments non-compliant out of assessments assessed (one per
+    /// factory, except in a balanced panel).
+    pub assessments: Rate,
 }
 
-/// The industry synthesis: non-compliance rates, stating the population used.
+/// One row of question-level rates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QuestionRateLine {
+    /// The question's ID as the data gives it.
+    pub question_id: String,
+    /// Its text as first given.
+    pub question: String,
+    /// Its cluster.
+    pub cluster: String,
+    /// The catalogue's ID for the cluster, when it knows the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
+    /// Its compliance point.
+    pub cp: String,
+    /// The catalogue's ID for the compliance point, when it knows the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cp_id: Option<String>,
+    /// Whether it is published in public disclosure.
+    pub public: bool,
+    /// Assessments non-compliant on it out of assessments assessed on it.
+    pub assessments: Rate,
+}
+
+/// What a synthesis's rates are of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SynthesisLevel {
+    /// Compliance points (or clusters), in `rows`.
+    CompliancePoint,
+    /// Questions, in `questions`.
+    Question,
+}
+
+/// The industry synthesis: non-compliance rates, by compliance point or by
+/// question, stating the population used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -408,10 +463,15 @@ pub struct SynthesisReport {
     pub meta: Meta,
     /// A title.
     pub title: String,
+    /// Whether the rates are by compliance point or by question.
+    pub level: SynthesisLevel,
     /// The population.
     pub population: PopulationLine,
-    /// The rates.
+    /// Compliance-point rates (empty in a question-level synthesis).
     pub rows: Vec<RateLine>,
+    /// Question-level rates (empty in a compliance-point synthesis).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<QuestionRateLine>,
 }
 
 /// People trained, by sex.
@@ -453,4 +513,152 @@ pub struct ProgrammeSummary {
     pub trained: TrainedLine,
     /// Buyer partners sourcing from the factories on the date.
     pub brand_partners: u64,
+}
+
+/// One compliance point of a scored assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoredPoint {
+    /// The point's ID.
+    pub id: String,
+    /// Its published name.
+    pub name: String,
+    /// Its cluster's ID.
+    pub cluster_id: String,
+    /// `non_compliant`, `compliant`, `not_applicable` or `not_assessed`.
+    pub status: decentwork_scoring::PointStatus,
+    /// Its non-compliance questions by outcome, and its fact-gathering findings.
+    pub questions: QuestionCountsLine,
+    /// The findings that decided the status: the non-compliant ones if any,
+    /// otherwise every assessed one.
+    pub decided_by: Vec<ScoredFinding>,
+}
+
+/// Counts of one point's findings by outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QuestionCountsLine {
+    /// Non-compliant questions.
+    pub non_compliant: u32,
+    /// Compliant questions.
+    pub compliant: u32,
+    /// Not applicable questions.
+    pub not_applicable: u32,
+    /// Not assessed questions.
+    pub not_assessed: u32,
+    /// Fact-gathering findings (never counted).
+    pub fact_gathering: u32,
+}
+
+/// One finding, as counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoredFinding {
+    /// Its position in the assessment's findings (the first, for a question
+    /// with several).
+    pub index: usize,
+    /// The question.
+    pub question: String,
+    /// The outcome counted.
+    pub outcome: decentwork_model::Outcome,
+    /// Workers affected, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers_affected: Option<u32>,
+}
+
+/// One cluster of a scored assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoredCluster {
+    /// The cluster's ID.
+    pub id: String,
+    /// Its published name.
+    pub name: String,
+    /// Non-compliant points out of points assessed.
+    pub points: Rate,
+    /// Its points not assessed or not applicable, outside the rate.
+    pub not_counted: Vec<String>,
+}
+
+/// A zero-tolerance or critical-issue finding of a scored assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoredAlert {
+    /// `zero_tolerance` or `critical_issue`.
+    pub kind: decentwork_scoring::AlertKind,
+    /// The question.
+    pub question: String,
+    /// Its compliance point.
+    pub point: String,
+    /// The finding's position.
+    pub index: usize,
+    /// Workers affected, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers_affected: Option<u32>,
+    /// The ILO instruments and articles the question rests on.
+    pub ilo: Vec<String>,
+    /// National legal references, when scored for a jurisdiction.
+    pub legal_references: Vec<String>,
+}
+
+/// Something odd in the findings and what the scoring did about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DiagnosticLine {
+    /// What kind: `unknown_question`, `repeated_question`,
+    /// `not_in_tool_version`, `not_asked_in_jurisdiction` or
+    /// `fact_gathering_not_counted`.
+    pub kind: String,
+    /// The question.
+    pub question: String,
+    /// The positions of the findings concerned.
+    pub findings: Vec<usize>,
+    /// In words.
+    pub message: String,
+}
+
+/// One assessment scored with the Better Work rule, in full: every point
+/// with the findings that decided it, every question as counted, alerts and
+/// diagnostics. What `decentwork score` writes as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScoredAssessment {
+    /// About the report.
+    pub meta: Meta,
+    /// The assessment.
+    pub assessment: AssessmentId,
+    /// The factory.
+    pub factory: FactoryId,
+    /// Its cycle.
+    pub cycle: u16,
+    /// First and last day of the visit.
+    pub visit: (NaiveDate, NaiveDate),
+    /// The question-set version the findings were checked against.
+    pub tool: String,
+    /// Non-compliant points out of points assessed.
+    pub overall: Rate,
+    /// Every cluster, in the tool's order.
+    pub clusters: Vec<ScoredCluster>,
+    /// Every compliance point, in the tool's order.
+    pub points: Vec<ScoredPoint>,
+    /// Every question with a finding, once, as counted.
+    pub questions: Vec<ScoredFinding>,
+    /// Zero-tolerance and critical-issue findings.
+    pub alerts: Vec<ScoredAlert>,
+    /// What was odd in the findings.
+    pub diagnostics: Vec<DiagnosticLine>,
 }

@@ -9,23 +9,20 @@
 )]
 
 use chrono::NaiveDate;
-use decentwork_model::{
-    Assessment, Brand, Committee, Country, Factory, ImprovementPlan, ProgressReport,
-    SourcingRelationship, TrainingSession, json,
-};
+use decentwork_model::{Country, FactoryBundle, json};
 use decentwork_report::{
     BrandPortfolioReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
-    ProgressReportDocument, PublicDisclosureReport, SynthesisReport, schemas,
+    ProgressReportDocument, PublicDisclosureReport, ScoredAssessment, SynthesisReport, schemas,
 };
-use decentwork_scoring::{GroupBy, Population, RateOptions, Selection};
-use serde::de::DeserializeOwned;
+use decentwork_scoring::{
+    AssessmentInfo, AssessmentScore, DenseAssessment, GroupBy, Population, PopulationRule,
+    RateOptions, ScoreOptions, score_assessment,
+};
 
-const BUNDLE: &str = include_str!("../../decentwork-model/examples/data/factory-bundle.json");
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schemas");
 
-fn part<T: DeserializeOwned>(key: &str) -> T {
-    let value: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
-    json::from_str(&value[key].to_string()).unwrap()
+fn bundle() -> FactoryBundle {
+    json::bundle_from_str(decentwork_model::examples::BANGLADESH_KNITWEAR).unwrap()
 }
 
 fn validate(file: &str, report: &impl serde::Serialize) {
@@ -52,39 +49,53 @@ fn checked_in_schemas_are_fresh() {
 #[test]
 fn every_report_validates_against_its_schema() {
     let on = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
-    let factory: Factory = part("factory");
-    let assessments: Vec<Assessment> = part("assessments");
-    let brands: Vec<Brand> = part("brands");
-    let committees: Vec<Committee> = part("committees");
+    let bundle = bundle();
+    let factory = &bundle.factory;
+    let scores: Vec<AssessmentScore> = bundle
+        .assessments
+        .iter()
+        .map(|a| score_assessment(a, ScoreOptions::in_jurisdiction(factory.jurisdiction)))
+        .collect();
+    validate(
+        "factory_bundle.schema.json",
+        &serde_json::from_str::<serde_json::Value>(decentwork_model::examples::BANGLADESH_KNITWEAR)
+            .unwrap(),
+    );
     validate(
         "factory_assessment.schema.json",
-        &FactoryAssessmentReport::build(&factory, &assessments[1], Some(&assessments[0]), on),
+        &FactoryAssessmentReport::build(factory, &scores[1], Some(&scores[0]), on).unwrap(),
+    );
+    validate(
+        "scored_assessment.schema.json",
+        &ScoredAssessment::from_score(&scores[1], on),
     );
     validate(
         "progress.schema.json",
         &ProgressReportDocument::build(
-            &factory,
-            &part::<ImprovementPlan>("improvement_plan"),
-            &committees,
-            &part::<Vec<ProgressReport>>("progress_reports"),
+            factory,
+            &bundle.improvement_plan,
+            &bundle.committees,
+            &bundle.progress_reports,
             on,
         ),
     );
     validate(
         "public_disclosure.schema.json",
-        &PublicDisclosureReport::build(&factory, &assessments[0], on),
+        &PublicDisclosureReport::build(factory, &scores[0], on).unwrap(),
     );
-    let portfolio = vec![(factory.clone(), assessments.clone())];
     validate(
         "brand_portfolio.schema.json",
-        &BrandPortfolioReport::build(&brands[0], &portfolio, on),
+        &BrandPortfolioReport::build(&bundle.brands[0], &[(factory, &scores)], on).unwrap(),
     );
     let mut population = Population::new();
-    for a in &assessments {
-        population.add_assessment(a, Some(Country::BD), false);
+    for a in &bundle.assessments {
+        population.add_assessment(
+            AssessmentInfo::of(a).in_country(Country::BD),
+            &DenseAssessment::from_assessment(a),
+        );
     }
     let table = population.rates(
-        Selection::All,
+        PopulationRule::All,
         &[GroupBy::Country, GroupBy::Cycle, GroupBy::Point],
         RateOptions::default(),
     );
@@ -92,14 +103,23 @@ fn every_report_validates_against_its_schema() {
         "industry_synthesis.schema.json",
         &SynthesisReport::from_table("All", &table, on),
     );
-    let factories = [factory];
-    let training: Vec<TrainingSession> = part("training");
-    let sourcing: Vec<SourcingRelationship> = part("sourcing");
+    let questions = population.question_rates(PopulationRule::All, RateOptions::default());
+    validate(
+        "industry_synthesis.schema.json",
+        &SynthesisReport::from_questions("All", &questions, on),
+    );
+    let factories = [factory.clone()];
     validate(
         "programme_summary.schema.json",
         &ProgrammeSummary::build(
             Country::BD,
-            ProgrammeData::new(&factories, &committees, &training, &brands, &sourcing),
+            ProgrammeData::new(
+                &factories,
+                &bundle.committees,
+                &bundle.training,
+                &bundle.brands,
+                &bundle.sourcing,
+            ),
             on,
         ),
     );

@@ -10,22 +10,23 @@
 use chrono::NaiveDate;
 use decentwork_catalogue::{Question, Tag};
 use decentwork_model::{
-    Assessment, AssessmentFields, AssessmentKind, Brand, Committee, Country, Factory, Finding,
-    ImprovementPlan, Outcome, ProgressReport, SourcingRelationship, TrainingSession, json,
+    Assessment, AssessmentFields, AssessmentKind, Brand, Committee, Country, Factory,
+    FactoryBundle, Finding, Outcome, json,
 };
 use decentwork_report::{
     BrandPortfolioReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
-    ProgressReportDocument, PublicDisclosureReport, Render, SynthesisReport,
+    ProgressReportDocument, PublicDisclosureReport, Render, ReportError, SynthesisReport,
 };
-use decentwork_scoring::{GroupBy, MonthWindow, Population, RateOptions, Selection};
+use decentwork_scoring::{
+    AssessmentInfo, AssessmentScore, DenseAssessment, GroupBy, MonthWindow, Population,
+    PopulationRule, RateOptions, ScoreOptions, score_assessment,
+};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 
-const BUNDLE: &str = include_str!("../../decentwork-model/examples/data/factory-bundle.json");
+const BUNDLE: &str = decentwork_model::examples::BANGLADESH_KNITWEAR;
 
-fn part<T: DeserializeOwned>(key: &str) -> T {
-    let value: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
-    json::from_str(&value[key].to_string()).unwrap()
+fn bundle() -> FactoryBundle {
+    json::bundle_from_str(BUNDLE).unwrap()
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -38,10 +39,25 @@ fn on() -> NaiveDate {
     day(REPORT_DATE.0, REPORT_DATE.1, REPORT_DATE.2)
 }
 
+fn score(factory: &Factory, assessment: &Assessment) -> AssessmentScore {
+    score_assessment(
+        assessment,
+        ScoreOptions::in_jurisdiction(factory.jurisdiction),
+    )
+}
+
+fn scores(bundle: &FactoryBundle) -> Vec<AssessmentScore> {
+    bundle
+        .assessments
+        .iter()
+        .map(|a| score(&bundle.factory, a))
+        .collect()
+}
+
 fn assessment_report() -> FactoryAssessmentReport {
-    let factory: Factory = part("factory");
-    let assessments: Vec<Assessment> = part("assessments");
-    FactoryAssessmentReport::build(&factory, &assessments[1], Some(&assessments[0]), on())
+    let bundle = bundle();
+    let scores = scores(&bundle);
+    FactoryAssessmentReport::build(&bundle.factory, &scores[1], Some(&scores[0]), on()).unwrap()
 }
 
 #[test]
@@ -70,54 +86,99 @@ fn factory_assessment_report() {
     assert_eq!(back, report);
 }
 
+/// A report is built from scores as given: a score of another factory, or a
+/// "previous" assessment that is not earlier, is refused.
+#[test]
+fn builders_refuse_records_that_do_not_belong() {
+    let bundle = bundle();
+    let scores = scores(&bundle);
+    let mut other = bundle.factory.clone().into_fields();
+    other.id = "BD-OTHER".parse().unwrap();
+    let other = Factory::new(other).unwrap();
+    let err = FactoryAssessmentReport::build(&other, &scores[1], None, on()).unwrap_err();
+    assert!(matches!(err, ReportError::OtherFactory { .. }), "{err}");
+    assert!(PublicDisclosureReport::build(&other, &scores[0], on()).is_err());
+    let err = FactoryAssessmentReport::build(&bundle.factory, &scores[0], Some(&scores[1]), on())
+        .unwrap_err();
+    assert!(
+        matches!(err, ReportError::PreviousNotEarlier { .. }),
+        "{err}"
+    );
+    let brand = &bundle.brands[0];
+    assert!(BrandPortfolioReport::build(brand, &[(&other, &scores)], on()).is_err());
+}
+
+/// The report shows the score it is given, not one of its own: scoring
+/// against an older question-set version changes what the report says.
+#[test]
+fn reports_show_the_score_given() {
+    let bundle = bundle();
+    let latest = &bundle.assessments[1];
+    let mut options = ScoreOptions::in_jurisdiction(bundle.factory.jurisdiction);
+    options.tool = decentwork_catalogue::ToolVersion::all().next();
+    let old = score_assessment(latest, options);
+    let report = FactoryAssessmentReport::build(&bundle.factory, &old, None, on()).unwrap();
+    assert_eq!(
+        report.notes,
+        old.diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn progress_report() {
-    let factory: Factory = part("factory");
-    let plan: ImprovementPlan = part("improvement_plan");
-    let committees: Vec<Committee> = part("committees");
-    let reports: Vec<ProgressReport> = part("progress_reports");
-    let report = ProgressReportDocument::build(&factory, &plan, &committees, &reports, on());
+    let bundle = bundle();
+    let report = ProgressReportDocument::build(
+        &bundle.factory,
+        &bundle.improvement_plan,
+        &bundle.committees,
+        &bundle.progress_reports,
+        on(),
+    );
     insta::assert_json_snapshot!("progress", report);
     insta::assert_snapshot!("progress_md", report.markdown());
 }
 
 #[test]
 fn public_disclosure_report() {
-    let factory: Factory = part("factory");
-    let assessments: Vec<Assessment> = part("assessments");
-    let report = PublicDisclosureReport::build(&factory, &assessments[0], on());
+    let bundle = bundle();
+    let report = PublicDisclosureReport::build(&bundle.factory, &scores(&bundle)[0], on()).unwrap();
     insta::assert_json_snapshot!("public_disclosure", report);
 }
 
 #[test]
 fn brand_portfolio_report() {
-    let factory: Factory = part("factory");
-    let assessments: Vec<Assessment> = part("assessments");
-    let brands: Vec<Brand> = part("brands");
-    let factories = vec![(factory, assessments)];
-    let nord = BrandPortfolioReport::build(&brands[0], &factories, on());
-    let haven = BrandPortfolioReport::build(&brands[1], &factories, on());
+    let bundle = bundle();
+    let scores = scores(&bundle);
+    let factories = [(&bundle.factory, scores.as_slice())];
+    let nord = BrandPortfolioReport::build(&bundle.brands[0], &factories, on()).unwrap();
+    let haven = BrandPortfolioReport::build(&bundle.brands[1], &factories, on()).unwrap();
     assert_eq!(nord.factories.len(), 1);
     assert!(
         haven.factories.is_empty(),
         "Haven's consent was withdrawn on 2024-02-01"
     );
-    let earlier = BrandPortfolioReport::build(&brands[1], &factories, day(2023, 6, 1));
+    let earlier =
+        BrandPortfolioReport::build(&bundle.brands[1], &factories, day(2023, 6, 1)).unwrap();
     assert_eq!(earlier.factories.len(), 1, "valid then");
     insta::assert_json_snapshot!("brand_portfolio", nord);
 }
 
 #[test]
 fn programme_summary() {
-    let factory: Factory = part("factory");
-    let committees: Vec<Committee> = part("committees");
-    let training: Vec<TrainingSession> = part("training");
-    let brands: Vec<Brand> = part("brands");
-    let sourcing: Vec<SourcingRelationship> = part("sourcing");
-    let factories = [factory];
+    let bundle = bundle();
+    let factories = [bundle.factory.clone()];
     let summary = ProgrammeSummary::build(
         Country::BD,
-        ProgrammeData::new(&factories, &committees, &training, &brands, &sourcing),
+        ProgrammeData::new(
+            &factories,
+            &bundle.committees,
+            &bundle.training,
+            &bundle.brands,
+            &bundle.sourcing,
+        ),
         on(),
     );
     assert_eq!(
@@ -131,11 +192,17 @@ fn programme_summary() {
 #[test]
 fn synthesis_report() {
     let mut population = Population::new();
-    for a in part::<Vec<Assessment>>("assessments") {
-        population.add_assessment(&a, Some(Country::BD), false);
+    for a in &bundle().assessments {
+        population.add_assessment(
+            AssessmentInfo::of(a).in_country(Country::BD),
+            &DenseAssessment::from_assessment(a),
+        );
     }
+    let window = MonthWindow::new((2023, 1), (2024, 12)).unwrap();
     let table = population.rates(
-        Selection::LatestInWindow(MonthWindow::new((2023, 1), (2024, 12))),
+        PopulationRule::Latest {
+            window: Some(window),
+        },
         &[GroupBy::Country, GroupBy::Point],
         RateOptions::for_trends(),
     );
@@ -143,6 +210,14 @@ fn synthesis_report() {
     assert_eq!(report.population.assessments, 1);
     insta::assert_snapshot!("synthesis_csv", report.csv().unwrap());
     insta::assert_snapshot!("synthesis_md", report.markdown());
+    let questions = population.question_rates(
+        PopulationRule::Latest {
+            window: Some(window),
+        },
+        RateOptions::for_trends(),
+    );
+    let report = SynthesisReport::from_questions("Example questions", &questions, on());
+    insta::assert_snapshot!("synthesis_questions_csv", report.csv().unwrap());
 }
 
 #[test]
@@ -165,17 +240,14 @@ fn no_report_names_a_person() {
         }
         refs
     };
-    let factory: Factory = part("factory");
-    let plan: ImprovementPlan = part("improvement_plan");
-    let committees: Vec<Committee> = part("committees");
-    let reports: Vec<ProgressReport> = part("progress_reports");
+    let bundle = bundle();
     let texts = [
         serde_json::to_string(&assessment_report()).unwrap(),
         serde_json::to_string(&ProgressReportDocument::build(
-            &factory,
-            &plan,
-            &committees,
-            &reports,
+            &bundle.factory,
+            &bundle.improvement_plan,
+            &bundle.committees,
+            &bundle.progress_reports,
             on(),
         ))
         .unwrap(),
@@ -211,11 +283,11 @@ proptest! {
     /// is not tagged for public disclosure, and includes every assessed one that is.
     #[test]
     fn disclosure_only_public(findings in question_ids()) {
-        let factory: Factory = part("factory");
+        let factory = bundle().factory.clone();
         let mut fields = AssessmentFields::new("A".parse().unwrap(), factory.id, 1, AssessmentKind::Unannounced, (day(2024, 1, 2), day(2024, 1, 3)), "Garment CAT");
         fields.findings = findings.iter().map(|(i, o)| Finding::new(Question::at(*i).unwrap().id().parse().unwrap(), *o)).collect();
         let assessment = Assessment::new(fields).unwrap();
-        let report = PublicDisclosureReport::build(&factory, &assessment, on());
+        let report = PublicDisclosureReport::build(&factory, &score(&factory, &assessment), on()).unwrap();
         for item in &report.items {
             prop_assert!(Question::from_id(&item.question.id).unwrap().has_tag(Tag::PublicDisclosure));
         }
@@ -237,8 +309,8 @@ proptest! {
         brand in any::<Brand>(),
         date in decentwork_model::strategies::date(),
     ) {
-        let with: Vec<(Factory, Vec<Assessment>)> = factories.into_iter().map(|f| (f, Vec::new())).collect();
-        let report = BrandPortfolioReport::build(&brand, &with, date);
+        let with: Vec<(&Factory, &[AssessmentScore])> = factories.iter().map(|f| (f, &[][..])).collect();
+        let report = BrandPortfolioReport::build(&brand, &with, date).unwrap();
         for line in &report.factories {
             let (factory, _) = with.iter().find(|(f, _)| f.id == line.factory.id).unwrap();
             prop_assert!(factory.consent_for(brand.id, decentwork_model::ConsentScope::AssessmentReports, date).is_some());
@@ -253,8 +325,8 @@ proptest! {
     /// in the progress report as counts only.
     #[test]
     fn no_person_in_progress_reports(committees in prop::collection::vec(any::<Committee>(), 0..4), date in decentwork_model::strategies::date()) {
-        let factory: Factory = part("factory");
-        let plan: ImprovementPlan = part("improvement_plan");
+        let bundle = bundle();
+        let (factory, plan) = (&bundle.factory, &bundle.improvement_plan);
         let committees: Vec<Committee> = committees
             .into_iter()
             .map(|c| {
@@ -263,7 +335,7 @@ proptest! {
                 Committee::new(fields).unwrap()
             })
             .collect();
-        let report = ProgressReportDocument::build(&factory, &plan, &committees, &[], date);
+        let report = ProgressReportDocument::build(factory, plan, &committees, &[], date);
         let text = serde_json::to_string(&report).unwrap();
         prop_assert_eq!(report.committees.len(), committees.len());
         let other_ids: Vec<String> = committees.iter().map(|c| c.id.to_string()).chain([factory.id.to_string()]).collect();

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use decentwork_catalogue::Question;
 use decentwork_model::{Assessment, AssessmentFields, AssessmentKind, Country, Finding, Outcome};
 use decentwork_scoring::{
-    DenseAssessment, GroupBy, MonthWindow, PointBitsAssessment, Population, RateOptions,
-    ScoreOptions, Selection, score_assessment,
+    AssessmentInfo, DenseAssessment, GroupBy, MonthWindow, Population, PopulationRule, RateOptions,
+    ScoreOptions, score_assessment,
 };
 
 fn main() {
@@ -102,15 +102,15 @@ fn population(n: usize) -> Population {
             1,
         )
         .unwrap();
-        let mut who = PointBitsAssessment::new(
-            format!("F{factory}").parse().unwrap(),
+        let info = AssessmentInfo::new(
             format!("A{i}").parse().unwrap(),
+            format!("F{factory}").parse().unwrap(),
             start,
             cycle,
-        );
-        who.country = Some(countries[factory % countries.len()]);
-        let bits = templates[usize::try_from(rng.next() % 256).unwrap()];
-        assert!(p.add_point_bits(&who, bits));
+        )
+        .in_country(countries[factory % countries.len()]);
+        let bits = &templates[usize::try_from(rng.next() % 256).unwrap()];
+        p.add_points(info, bits);
     }
     p
 }
@@ -118,10 +118,10 @@ fn population(n: usize) -> Population {
 #[divan::bench(args = [100_000, 1_000_000], sample_count = 5, sample_size = 1)]
 fn cp_rates_latest_by_country_cluster_point(bencher: divan::Bencher, n: usize) {
     let p = population(n);
-    let window = MonthWindow::new((2021, 1), (2024, 12));
+    let window = MonthWindow::new((2021, 1), (2024, 12)).ok();
     bencher.bench(|| {
         p.rates(
-            Selection::LatestInWindow(window),
+            PopulationRule::Latest { window },
             &[GroupBy::Country, GroupBy::Cluster, GroupBy::Point],
             RateOptions::default(),
         )
@@ -131,5 +131,11 @@ fn cp_rates_latest_by_country_cluster_point(bencher: divan::Bencher, n: usize) {
 #[divan::bench(args = [1_000_000], sample_count = 5, sample_size = 1)]
 fn cp_rates_all_by_point(bencher: divan::Bencher, n: usize) {
     let p = population(n);
-    bencher.bench(|| p.rates(Selection::All, &[GroupBy::Point], RateOptions::default()));
+    bencher.bench(|| {
+        p.rates(
+            PopulationRule::All,
+            &[GroupBy::Point],
+            RateOptions::default(),
+        )
+    });
 }

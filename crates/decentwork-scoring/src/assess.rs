@@ -12,7 +12,8 @@ use decentwork_model::{
     Ratio,
 };
 
-use crate::dense::{DenseAssessment, PointBits};
+use crate::PointBits;
+use crate::dense::DenseAssessment;
 
 use crate::{Alert, Diagnostic};
 
@@ -156,6 +157,22 @@ pub struct PointScore {
     pub decided_by: Vec<FindingRef>,
 }
 
+/// One question's result: its findings counted once, as the most severe of
+/// them (non-compliant, compliant, not applicable, not assessed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct QuestionScore {
+    /// The question.
+    pub question: QuestionId,
+    /// The outcome counted.
+    pub outcome: Outcome,
+    /// The position of its first finding in the assessment.
+    pub first_index: usize,
+    /// Workers affected, summed over its findings, when recorded.
+    pub workers_affected: Option<u32>,
+}
+
 /// The result for one cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -180,10 +197,17 @@ pub struct AssessmentScore {
     pub factory: FactoryId,
     /// The factory's cycle.
     pub cycle: u16,
+    /// The visit's first day.
+    pub start: chrono::NaiveDate,
+    /// The visit's last day.
+    pub end: chrono::NaiveDate,
     /// The catalogue version that gave the questions their points and tags.
     pub catalogue_version: String,
     /// The question-set version the findings were checked against.
     pub tool: String,
+    /// Every question the catalogue knows that has a finding, once, in the
+    /// catalogue's order.
+    pub questions: Vec<QuestionScore>,
     /// Every compliance point, in the tool's order.
     pub points: Vec<PointScore>,
     /// Every cluster, in the tool's order.
@@ -276,10 +300,17 @@ pub fn score_assessment(assessment: &Assessment, options: ScoreOptions) -> Asses
         })
         .collect();
 
+    let mut questions = Vec::with_capacity(dense.len());
     for finding in dense.findings() {
         let Some(question) = Question::at(finding.question) else {
             continue;
         };
+        questions.push(QuestionScore {
+            question: finding.id,
+            outcome: finding.outcome,
+            first_index: finding.index,
+            workers_affected: finding.workers_affected,
+        });
         let Some(point) = points.get_mut(question.compliance_point().index()) else {
             continue;
         };
@@ -321,6 +352,28 @@ pub fn score_assessment(assessment: &Assessment, options: ScoreOptions) -> Asses
         }
     }
 
+    let (clusters, overall) = cluster_scores(&points);
+    let alerts = crate::alert::alerts(&dense, options.jurisdiction);
+    diagnostics.sort_by_key(Diagnostic::first_index);
+    AssessmentScore {
+        assessment: assessment.id,
+        factory: assessment.factory,
+        cycle: assessment.cycle,
+        start: assessment.start,
+        end: assessment.end,
+        catalogue_version: decentwork_catalogue::VERSION.to_owned(),
+        tool: tool.map_or_else(String::new, |t| t.id().to_owned()),
+        questions,
+        points,
+        clusters,
+        overall,
+        alerts,
+        diagnostics,
+    }
+}
+
+/// Each cluster's points, non-compliant out of assessed, and the total.
+fn cluster_scores(points: &[PointScore]) -> (Vec<ClusterScore>, Tally) {
     let mut overall = Tally::default();
     let clusters = decentwork_catalogue::Cluster::all()
         .map(|cluster| {
@@ -342,18 +395,5 @@ pub fn score_assessment(assessment: &Assessment, options: ScoreOptions) -> Asses
         })
         .collect();
 
-    let alerts = crate::alert::alerts(&dense, options.jurisdiction);
-    diagnostics.sort_by_key(Diagnostic::first_index);
-    AssessmentScore {
-        assessment: assessment.id,
-        factory: assessment.factory,
-        cycle: assessment.cycle,
-        catalogue_version: decentwork_catalogue::VERSION.to_owned(),
-        tool: tool.map_or_else(String::new, |t| t.id().to_owned()),
-        points,
-        clusters,
-        overall,
-        alerts,
-        diagnostics,
-    }
+    (clusters, overall)
 }

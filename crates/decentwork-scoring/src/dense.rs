@@ -1,11 +1,11 @@
 //! A compact form of an assessment: findings resolved to the catalogue's dense
-//! question indexes, one per question, and bitsets over compliance points.
+//! question indexes, one per question; its Better Work rule as [`PointBits`].
 //! The fast path for scoring many assessments; the public results stay readable.
 
-use decentwork_catalogue::{CompliancePoint, Question, QuestionKind, ToolVersion};
+use decentwork_catalogue::{Question, QuestionKind, ToolVersion};
 use decentwork_model::{Assessment, Jurisdiction, Outcome, QuestionId};
 
-use crate::Diagnostic;
+use crate::{Diagnostic, PointBits};
 
 /// One question's finding, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,27 +151,20 @@ impl DenseAssessment {
     /// [`crate::score_assessment`].
     #[must_use]
     pub fn point_bits(&self) -> PointBits {
-        let mut non_compliant: u128 = 0;
-        let mut compliant: u128 = 0;
+        let mut bits = PointBits::default();
         for f in &self.findings {
             let Some(question) = Question::at(f.question) else {
                 continue;
             };
-            if question.kind() != QuestionKind::NonCompliance {
+            if question.kind() != QuestionKind::NonCompliance || !f.outcome.is_assessed() {
                 continue;
             }
-            let point = u32::try_from(question.compliance_point().index()).unwrap_or(u32::MAX);
-            let bit = 1_u128.checked_shl(point).unwrap_or(0);
-            match f.outcome {
-                Outcome::NonCompliant => non_compliant |= bit,
-                Outcome::Compliant => compliant |= bit,
-                Outcome::NotApplicable | Outcome::NotAssessed => {}
-            }
+            bits.mark(
+                question.compliance_point().index(),
+                f.outcome == Outcome::NonCompliant,
+            );
         }
-        PointBits {
-            non_compliant,
-            assessed: non_compliant | compliant,
-        }
+        bits
     }
 }
 
@@ -187,55 +180,5 @@ fn flush_duplicates(
             outcomes: group.iter().map(|(_, o)| *o).collect(),
             counted_as: kept.outcome,
         });
-    }
-}
-
-/// Which compliance points an assessment assessed and found non-compliant, as
-/// bitsets over the catalogue's point indexes (up to 128 points).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct PointBits {
-    /// Bit `i` set: point `i` non-compliant.
-    pub non_compliant: u128,
-    /// Bit `i` set: point `i` assessed (compliant or not).
-    pub assessed: u128,
-}
-
-impl PointBits {
-    /// Marks point `index` as assessed, and non-compliant if so.
-    pub fn mark(&mut self, index: usize, non_compliant: bool) {
-        let bit = u32::try_from(index)
-            .ok()
-            .and_then(|i| 1_u128.checked_shl(i))
-            .unwrap_or(0);
-        self.assessed |= bit;
-        if non_compliant {
-            self.non_compliant |= bit;
-        }
-    }
-
-    /// Whether point `index` was assessed.
-    #[must_use]
-    pub fn is_assessed(self, index: usize) -> bool {
-        u32::try_from(index)
-            .ok()
-            .and_then(|i| self.assessed.checked_shr(i))
-            .is_some_and(|b| b & 1 == 1)
-    }
-
-    /// Whether point `index` was non-compliant.
-    #[must_use]
-    pub fn is_non_compliant(self, index: usize) -> bool {
-        u32::try_from(index)
-            .ok()
-            .and_then(|i| self.non_compliant.checked_shr(i))
-            .is_some_and(|b| b & 1 == 1)
-    }
-
-    /// The catalogue points, with the status these bits give them.
-    pub fn points(self) -> impl Iterator<Item = (CompliancePoint, Option<bool>)> {
-        CompliancePoint::all()
-            .enumerate()
-            .map(move |(i, cp)| (cp, self.is_assessed(i).then(|| self.is_non_compliant(i))))
     }
 }

@@ -59,7 +59,51 @@ pub enum Diagnostic {
     },
 }
 
+/// An outcome in words, for messages.
+fn words(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::NonCompliant => "non-compliant",
+        Outcome::Compliant => "compliant",
+        Outcome::NotApplicable => "not applicable",
+        Outcome::NotAssessed => "not assessed",
+    }
+}
+
 impl Diagnostic {
+    /// A short code for the kind of diagnostic, e.g. `repeated_question`
+    /// (as it is tagged in JSON).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Diagnostic::UnknownQuestion { .. } => "unknown_question",
+            Diagnostic::RepeatedQuestion { .. } => "repeated_question",
+            Diagnostic::NotInToolVersion { .. } => "not_in_tool_version",
+            Diagnostic::NotAskedInJurisdiction { .. } => "not_asked_in_jurisdiction",
+            Diagnostic::FactGatheringNotCounted { .. } => "fact_gathering_not_counted",
+        }
+    }
+
+    /// The question it concerns.
+    #[must_use]
+    pub fn question(&self) -> QuestionId {
+        match self {
+            Diagnostic::UnknownQuestion { question, .. }
+            | Diagnostic::RepeatedQuestion { question, .. }
+            | Diagnostic::NotInToolVersion { question, .. }
+            | Diagnostic::NotAskedInJurisdiction { question, .. }
+            | Diagnostic::FactGatheringNotCounted { question, .. } => *question,
+        }
+    }
+
+    /// The positions of the findings it concerns.
+    #[must_use]
+    pub fn indexes(&self) -> Vec<usize> {
+        match self {
+            Diagnostic::RepeatedQuestion { indexes, .. } => indexes.clone(),
+            _ => vec![self.first_index()],
+        }
+    }
+
     /// The position of the first finding it concerns.
     #[must_use]
     pub fn first_index(&self) -> usize {
@@ -87,11 +131,20 @@ impl std::fmt::Display for Diagnostic {
                 indexes,
                 outcomes,
                 counted_as,
-            } => write!(
-                f,
-                "question {question} has {} findings (at {indexes:?}: {outcomes:?}); counted once as {counted_as:?}",
-                indexes.len()
-            ),
+            } => {
+                let each: Vec<String> = indexes
+                    .iter()
+                    .zip(outcomes)
+                    .map(|(i, o)| format!("finding {i} {}", words(*o)))
+                    .collect();
+                write!(
+                    f,
+                    "question {question} has {} findings ({}); counted once, as {}",
+                    indexes.len(),
+                    each.join(", "),
+                    words(*counted_as)
+                )
+            }
             Diagnostic::NotInToolVersion {
                 index,
                 question,

@@ -24,6 +24,7 @@
 
 mod alert;
 mod assess;
+mod bits;
 mod dense;
 mod diagnostic;
 mod evidence;
@@ -35,9 +36,10 @@ mod progress;
 pub use alert::{Alert, AlertKind};
 pub use assess::{
     AssessmentScore, ClusterScore, FindingRef, PointScore, PointStatus, QuestionCounts,
-    ScoreOptions, Tally, score_assessment,
+    QuestionScore, ScoreOptions, Tally, score_assessment,
 };
-pub use dense::{DenseAssessment, PointBits};
+pub use bits::{IndexSet, PointBits};
+pub use dense::DenseAssessment;
 pub use diagnostic::Diagnostic;
 pub use evidence::{
     DayHours, DerivedFinding, EvidenceContext, EvidenceKind, EvidenceResult, NotChecked, Pay,
@@ -49,7 +51,8 @@ pub use policy::{
     SeverityScore, SeverityWeighted, SeverityWeights,
 };
 pub use population::{
-    FindingRecord, FindingRow, GroupBy, MonthWindow, PointBitsAssessment, Population,
-    PopulationNotes, QuestionRate, RateOptions, RateRow, RateTable, Selection, WORST_FORMS,
+    AssessmentInfo, AssessmentRate, Basis, GroupBy, Labelled, MonthWindow, Named, Observation,
+    Observed, PointRecord, Population, PopulationNotes, PopulationRule, QuestionRate,
+    QuestionTable, RateOptions, RateRow, RateTable, SYSTEMS_CLUSTER, WindowError,
 };
 pub use progress::{Change, PlanSummary, PointChange, Progress, compare, plan_summary, trajectory};

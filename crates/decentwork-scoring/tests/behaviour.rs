@@ -8,15 +8,17 @@
 )]
 
 use chrono::NaiveDate;
+use decentwork_catalogue::{Cluster, CompliancePoint};
 use decentwork_model::{
     Age, Assessment, AssessmentFields, AssessmentKind, ContractType, Country, Finding,
     ImprovementPlan, Outcome, Sex, WorkerRecord, WorkerRecordFields, json,
 };
 use decentwork_scoring::{
-    AlertKind, BsciGraded, Change, DayHours, Diagnostic, EvidenceContext, EvidenceKind, FindingRow,
-    Grade, GroupBy, MonthWindow, Pay, PointStatus, Population, RateOptions, ScoreOptions,
-    ScoringPolicy, Selection, SeverityWeighted, SeverityWeights, WorkerEvidence, check_evidence,
-    compare, explain, plan_summary, score_assessment,
+    AlertKind, AssessmentInfo, BsciGraded, Change, DayHours, Diagnostic, EvidenceContext,
+    EvidenceKind, Grade, GroupBy, Labelled, MonthWindow, Observation, Observed, Pay, PointStatus,
+    Population, PopulationRule, RateOptions, ScoreOptions, ScoringPolicy, SeverityWeighted,
+    SeverityWeights, WorkerEvidence, check_evidence, compare, explain, plan_summary,
+    score_assessment,
 };
 use rust_decimal::Decimal;
 
@@ -87,7 +89,7 @@ fn diagnostics_name_what_was_odd() {
     let texts: Vec<String> = s.diagnostics.iter().map(ToString::to_string).collect();
     insta::assert_debug_snapshot!(texts, @r#"
     [
-        "question CL.CHILD.01 has 2 findings (at [0, 1]: [Compliant, NonCompliant]); counted once as NonCompliant",
+        "question CL.CHILD.01 has 2 findings (finding 0 compliant, finding 1 non-compliant); counted once, as non-compliant",
         "finding 2: question NOPE.01 is not in the catalogue; not counted",
         "finding 3: fact-gathering question CL.CHILD.02 marked non-compliant; fact-gathering questions never count",
     ]
@@ -133,49 +135,67 @@ fn alerts_carry_legal_references() {
     );
 }
 
-/// A row: (factory, assessment), start, cycle, (cluster, point, question), finding.
-fn row(
+/// One export row's worth of observation: (factory, assessment), start,
+/// cycle, (cluster, point, question) labels resolved as an importer would,
+/// finding.
+fn observe(
+    p: &mut Population,
     (factory, assessment): (&str, &str),
     start: NaiveDate,
     cycle: u16,
-    (cluster, point, q): (&str, &str, &str),
-    nc: bool,
-) -> FindingRow {
-    let mut r = FindingRow::new(
-        factory.parse().unwrap(),
+    (cluster, point, q): (&'static str, &'static str, &'static str),
+    observed: Observed,
+    obsolete: bool,
+) {
+    let mut info = AssessmentInfo::new(
         assessment.parse().unwrap(),
+        factory.parse().unwrap(),
         start,
         cycle,
     );
-    r.country = Some(Country::KH);
-    r.cluster = cluster.into();
-    r.point = point.into();
-    r.question = q.into();
-    r.non_compliant = nc;
-    r
+    info.country = Labelled::new(Some(Country::KH), "Cambodia");
+    info.obsolete = obsolete;
+    // "Systems" is a cluster of older question sets, not of the catalogue.
+    let cluster = Labelled::new(
+        Cluster::lookup(cluster)
+            .ok()
+            .filter(|_| cluster != "Systems"),
+        cluster,
+    );
+    let point = Labelled::new(CompliancePoint::lookup(point).ok(), point);
+    p.add(&Observation::new(
+        info,
+        (cluster, point),
+        Labelled::unknown(q),
+        observed,
+    ));
 }
 
 #[test]
 #[allow(clippy::too_many_lines, reason = "one worked scenario, step by step")]
 fn population_from_export_rows() {
+    use Observed::{Compliant, FactGathering, NonCompliant};
     let mut p = Population::new();
     let a = day(2023, 5, 10);
     let b = day(2024, 5, 10);
-    p.add_row(&row(
+    let mut add = |fa, start, cycle, labels, observed| {
+        observe(&mut p, fa, start, cycle, labels, observed, false);
+    };
+    add(
         ("1", "11"),
         a,
         1,
         ("Systems", "OSH Management Systems", "q1"),
-        true,
-    ));
-    p.add_row(&row(
+        NonCompliant,
+    );
+    add(
         ("1", "11"),
         a,
         1,
         ("Systems", "OSH Management Systems", "q1"),
-        true,
-    )); // exact duplicate
-    p.add_row(&row(
+        NonCompliant,
+    ); // exact duplicate
+    add(
         ("1", "12"),
         b,
         2,
@@ -184,117 +204,191 @@ fn population_from_export_rows() {
             "OSH Management Systems",
             "q1",
         ),
-        false,
-    ));
-    p.add_row(&row(
+        Compliant,
+    );
+    add(
         ("2", "21"),
         b,
         1,
         ("Child Labour", "Hazardous Work", "q2"),
-        true,
-    ));
-    p.add_row(&row(
+        NonCompliant,
+    );
+    add(
         ("2", "21"),
         b,
         1,
         ("Child Labour", "Unconditional Worst Forms", "q3"),
-        false,
-    ));
-    p.add_row(&row(
+        Compliant,
+    );
+    add(
         ("3", "31"),
         b,
         1,
         ("Working Time", "Shift Handover", "q4"),
-        true,
-    )); // unknown to the catalogue
-    p.add_row(&row(
+        NonCompliant,
+    ); // unknown to the catalogue
+    add(
         ("3", "31"),
         b,
         1,
         ("Systems", "Legacy Systems Point", "q7"),
+        NonCompliant,
+    ); // unknown, legacy cluster
+    add(
+        ("3", "31"),
+        b,
+        1,
+        ("Working Time", "Shift Handover", "q4"),
+        Compliant,
+    ); // conflicting
+    observe(
+        &mut p,
+        ("4", "41"),
+        b,
+        1,
+        ("Working Time", "Overtime", "q5"),
+        NonCompliant,
         true,
-    )); // unknown, legacy cluster
-    let mut obsolete = row(("4", "41"), b, 1, ("Working Time", "Overtime", "q5"), true);
-    obsolete.obsolete = true;
-    p.add_row(&obsolete);
-    let mut fgw = row(("4", "41"), b, 1, ("Working Time", "Overtime", "q6"), true);
-    fgw.counts = false;
-    p.add_row(&fgw);
+    );
+    observe(
+        &mut p,
+        ("4", "41"),
+        b,
+        1,
+        ("Working Time", "Overtime", "q6"),
+        FactGathering,
+        true,
+    );
+    observe(
+        &mut p,
+        ("4", "41"),
+        a,
+        1,
+        ("Working Time", "Overtime", "q8"),
+        NonCompliant,
+        true,
+    ); // another date
     let notes = p.notes();
     assert_eq!(
         (
             notes.duplicates_ignored,
+            notes.conflicting_rows,
             notes.fact_gathering_rows,
-            notes.unknown_point_labels
+            notes.inconsistent_rows
         ),
-        (1, 1, 2)
+        (1, 1, 1, 1)
     );
 
-    let window = MonthWindow::new((2023, 1), (2024, 12));
+    let window = MonthWindow::new((2023, 1), (2024, 12)).unwrap();
     let latest = p.rates(
-        Selection::LatestInWindow(window),
+        PopulationRule::Latest {
+            window: Some(window),
+        },
         &[GroupBy::Point],
         RateOptions::for_trends(),
     );
-    assert_eq!(latest.assessments, 3, "one per factory, factory 4 obsolete");
-    assert_eq!(latest.excluded_obsolete, 1);
-    let point = |t: &decentwork_scoring::RateTable, name: &str| {
+    assert_eq!(
+        latest.basis.assessments, 3,
+        "one per factory, factory 4 obsolete"
+    );
+    assert_eq!(latest.basis.excluded_obsolete, 1);
+    let point = |t: &decentwork_scoring::RateTable<'_>, name: &str| {
         t.rows
             .iter()
-            .find(|r| r.point.as_deref() == Some(name))
-            .map(|r| (r.factories.non_compliant, r.factories.assessed))
+            .find(|r| r.point.is_some_and(|p| p.label == name))
+            .map(|r| {
+                (
+                    r.tally.non_compliant,
+                    r.tally.assessed,
+                    r.point.and_then(|p| p.key).map(CompliancePoint::id),
+                )
+            })
     };
     assert_eq!(
         point(&latest, "OSH Management Systems"),
-        Some((0, 1)),
+        Some((0, 1, Some("OSH.MGMT"))),
         "latest of factory 1 is compliant"
     );
     assert_eq!(
-        point(&latest, decentwork_scoring::WORST_FORMS),
-        Some((1, 1)),
-        "merged worst forms"
+        point(&latest, "Hazardous Work and other Worst Forms"),
+        Some((1, 1, Some("CL.HAZARD"))),
+        "merged worst forms, under the analysts' name"
     );
+    assert_eq!(point(&latest, "Hazardous Work"), None, "merged away");
     assert_eq!(
         point(&latest, "Shift Handover"),
-        Some((1, 1)),
+        Some((1, 1, None)),
         "unknown labels still get rates"
     );
 
-    let cycle1 = p.rates(
-        Selection::Cycle {
-            cycle: 1,
-            window: None,
+    let plain_latest = p.rates(
+        PopulationRule::Latest {
+            window: Some(window),
         },
-        &[GroupBy::Cluster],
-        RateOptions::for_trends(),
+        &[GroupBy::Point],
+        RateOptions::default(),
     );
-    let osh = cycle1
+    assert_eq!(
+        point(&plain_latest, "Hazardous Work"),
+        Some((1, 1, Some("CL.HAZARD"))),
+        "the export's label by default"
+    );
+    assert_eq!(
+        point(&plain_latest, "Unconditional Worst Forms"),
+        Some((0, 1, Some("CL.UWF")))
+    );
+
+    let cycle1 = |options| {
+        p.rates(
+            PopulationRule::Cycle {
+                cycle: 1,
+                window: None,
+            },
+            &[GroupBy::Cluster],
+            options,
+        )
+    };
+    let harmonised = cycle1(RateOptions::for_trends());
+    let osh = harmonised
         .rows
         .iter()
-        .find(|r| r.cluster.as_deref() == Some("Occupational Safety and Health"))
+        .find(|r| {
+            r.cluster
+                .is_some_and(|c| c.label == "Occupational Safety and Health")
+        })
         .unwrap();
     assert_eq!(
-        (osh.factories.non_compliant, osh.factories.assessed),
+        (osh.tally.non_compliant, osh.tally.assessed),
         (2, 2),
         "Systems read as OSH"
     );
-    let plain = p.rates(
-        Selection::Cycle {
-            cycle: 1,
-            window: None,
-        },
-        &[GroupBy::Cluster],
+    assert_eq!(osh.cluster.unwrap().key.map(Cluster::id), Some("OSH"));
+    let plain = cycle1(RateOptions::default());
+    let systems = plain
+        .rows
+        .iter()
+        .find(|r| r.cluster.is_some_and(|c| c.label == "Systems"))
+        .unwrap();
+    assert_eq!(
+        systems.cluster.unwrap().key,
+        None,
+        "Systems is not a catalogue cluster"
+    );
+
+    let by_country = p.rates(
+        PopulationRule::All,
+        &[GroupBy::Country],
         RateOptions::default(),
     );
-    assert!(
-        plain
-            .rows
-            .iter()
-            .any(|r| r.cluster.as_deref() == Some("Systems"))
+    assert_eq!(by_country.rows.len(), 1);
+    let country = by_country.rows[0].country.unwrap();
+    assert_eq!(
+        (country.label, country.key),
+        ("Cambodia", Some(Country::KH))
     );
 
     let panel = p.selected(
-        Selection::BalancedPanel {
+        PopulationRule::StrictPanel {
             cycles: 2,
             window: None,
         },
@@ -304,6 +398,123 @@ fn population_from_export_rows() {
         panel.iter().map(ToString::to_string).collect::<Vec<_>>(),
         ["11", "12"]
     );
+}
+
+/// The two balanced panels on the cases they treat differently (the table in
+/// `PopulationRule`'s documentation).
+#[test]
+#[allow(clippy::too_many_lines, reason = "one worked scenario, step by step")]
+fn balanced_panels() {
+    let mut p = Population::new();
+    let cases: [(&str, &[u16]); 5] = [
+        ("regular", &[1, 2, 3]),
+        ("skipped", &[1, 3]),
+        ("repeated", &[1, 2, 2, 3]),
+        ("beyond", &[1, 2, 3, 4]),
+        ("short", &[1, 2]),
+    ];
+    for (factory, cycles) in cases {
+        for (i, &cycle) in cycles.iter().enumerate() {
+            let start = day(2019 + i32::try_from(i).unwrap(), 3, 1);
+            let id = format!("{factory}-{i}");
+            observe(
+                &mut p,
+                (factory, &id),
+                start,
+                cycle,
+                ("Working Time", "Overtime", "q"),
+                Observed::Compliant,
+                false,
+            );
+        }
+    }
+    let pick = |rule| {
+        p.selected(rule, RateOptions::default())
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pick(PopulationRule::Panel {
+            cycles: 3,
+            window: None
+        }),
+        [
+            "beyond-0",
+            "beyond-1",
+            "beyond-2",
+            "regular-0",
+            "regular-1",
+            "regular-2",
+            "repeated-0",
+            "repeated-1",
+            "repeated-2",
+            "repeated-3",
+            "skipped-0",
+            "skipped-1"
+        ]
+    );
+    assert_eq!(
+        pick(PopulationRule::StrictPanel {
+            cycles: 3,
+            window: None
+        }),
+        [
+            "beyond-0",
+            "beyond-1",
+            "beyond-2",
+            "regular-0",
+            "regular-1",
+            "regular-2",
+            "repeated-0",
+            "repeated-2",
+            "repeated-3"
+        ]
+    );
+    // A window applies first: without the 2019 assessments no factory starts at cycle 1.
+    let window = MonthWindow::new((2020, 1), (2030, 12)).unwrap();
+    assert_eq!(
+        pick(PopulationRule::StrictPanel {
+            cycles: 3,
+            window: Some(window)
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        pick(PopulationRule::Panel {
+            cycles: 3,
+            window: Some(window)
+        }),
+        [
+            "beyond-1",
+            "beyond-2",
+            "regular-1",
+            "regular-2",
+            "repeated-1",
+            "repeated-2",
+            "repeated-3",
+            "skipped-1"
+        ]
+    );
+    let by_cycle = p.rates(
+        PopulationRule::Panel {
+            cycles: 3,
+            window: None,
+        },
+        &[GroupBy::Cycle],
+        RateOptions::default(),
+    );
+    let assessed: Vec<(Option<u16>, u64)> = by_cycle
+        .rows
+        .iter()
+        .map(|r| (r.cycle, r.tally.assessed))
+        .collect();
+    assert_eq!(
+        assessed,
+        [(Some(1), 4), (Some(2), 4), (Some(3), 4)],
+        "every assessment counts once"
+    );
+    assert_eq!(by_cycle.basis.factories, 4);
 }
 
 #[test]

@@ -14,8 +14,9 @@ use decentwork_model::{
     Assessment, AssessmentFields, AssessmentKind, Country, Finding, Outcome, QuestionId,
 };
 use decentwork_scoring::{
-    AssessmentScore, DenseAssessment, GroupBy, MonthWindow, PointStatus, Population, RateOptions,
-    ScoreOptions, ScoringPolicy, Selection, SeverityWeighted, score_assessment,
+    AssessmentInfo, AssessmentScore, DenseAssessment, GroupBy, MonthWindow, PointStatus,
+    Population, PopulationRule, RateOptions, ScoreOptions, ScoringPolicy, SeverityWeighted,
+    score_assessment,
 };
 use proptest::prelude::*;
 
@@ -269,12 +270,16 @@ fn build(rows: &[(String, u16, NaiveDate, Vec<Finding>, bool)], order: &[usize])
     for &i in order {
         let (factory, cycle, start, findings, obsolete) = &rows[i];
         let a = assessment(&format!("A{i}"), factory, *cycle, *start, findings.clone());
-        p.add_assessment(&a, Some(Country::VN), *obsolete);
+        let mut info = AssessmentInfo::of(&a).in_country(Country::VN);
+        info.obsolete = *obsolete;
+        p.add_assessment(info, &DenseAssessment::from_assessment(&a));
     }
     p
 }
 
-const WINDOW: MonthWindow = MonthWindow::new((2023, 1), (2024, 12));
+fn window() -> MonthWindow {
+    MonthWindow::new((2023, 1), (2024, 12)).unwrap()
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -284,9 +289,10 @@ proptest! {
     fn order_of_assessments_does_not_matter(rows in population_strategy()) {
         let forward: Vec<usize> = (0..rows.len()).collect();
         let backward: Vec<usize> = forward.iter().rev().copied().collect();
-        for selection in [Selection::All, Selection::LatestInWindow(WINDOW), Selection::BalancedPanel { cycles: 2, window: None }] {
-            let a = build(&rows, &forward).rates(selection, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
-            let b = build(&rows, &backward).rates(selection, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
+        for rule in [PopulationRule::All, PopulationRule::Latest { window: Some(window()) }, PopulationRule::StrictPanel { cycles: 2, window: None }, PopulationRule::Panel { cycles: 2, window: None }] {
+            let (pa, pb) = (build(&rows, &forward), build(&rows, &backward));
+            let a = pa.rates(rule, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
+            let b = pb.rates(rule, &[GroupBy::Point, GroupBy::Cycle], RateOptions::default());
             prop_assert_eq!(a, b);
         }
     }
@@ -296,7 +302,7 @@ proptest! {
     fn rate_is_mean_of_indicators(rows in population_strategy()) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let table = p.rates(Selection::All, &[GroupBy::Point], RateOptions::default());
+        let table = p.rates(PopulationRule::All, &[GroupBy::Point], RateOptions::default());
         for cp in CompliancePoint::all() {
             let mut tally = (0_u64, 0_u64);
             for (i, (factory, cycle, start, findings, _)) in rows.iter().enumerate() {
@@ -307,11 +313,11 @@ proptest! {
                     tally.0 += u64::from(status == PointStatus::NonCompliant);
                 }
             }
-            let row = table.rows.iter().find(|r| r.point.as_deref() == Some(cp.name()));
-            let got = row.map_or((0, 0), |r| (r.factories.non_compliant, r.factories.assessed));
+            let row = table.rows.iter().find(|r| r.point.is_some_and(|p| p.label == cp.name()));
+            let got = row.map_or((0, 0), |r| (r.tally.non_compliant, r.tally.assessed));
             prop_assert_eq!(got, tally, "{}", cp.id());
             // The trace gives the same numbers.
-            let trace = p.indicators(Selection::All, RateOptions::default(), cp.name());
+            let trace = p.indicators(PopulationRule::All, RateOptions::default(), cp.name());
             prop_assert_eq!((trace.iter().filter(|t| t.2).count() as u64, trace.len() as u64), tally);
         }
     }
@@ -321,14 +327,14 @@ proptest! {
     fn merging_never_lowers(rows in population_strategy()) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let plain = p.rates(Selection::All, &[GroupBy::Point], RateOptions::default());
+        let plain = p.rates(PopulationRule::All, &[GroupBy::Point], RateOptions::default());
         let mut merge = RateOptions::default();
         merge.merge_worst_forms = true;
-        let merged = p.rates(Selection::All, &[GroupBy::Point], merge);
-        let nc = |t: &decentwork_scoring::RateTable, name: &str| {
-            t.rows.iter().find(|r| r.point.as_deref() == Some(name)).map_or(0, |r| r.factories.non_compliant)
+        let merged = p.rates(PopulationRule::All, &[GroupBy::Point], merge);
+        let nc = |t: &decentwork_scoring::RateTable<'_>, name: &str| {
+            t.rows.iter().find(|r| r.point.is_some_and(|p| p.label == name)).map_or(0, |r| r.tally.non_compliant)
         };
-        let whole = nc(&merged, decentwork_scoring::WORST_FORMS);
+        let whole = nc(&merged, "Hazardous Work and other Worst Forms");
         prop_assert!(whole >= nc(&plain, "Hazardous Work and other Worst Forms"));
         prop_assert!(whole >= nc(&plain, "Unconditional Worst Forms"));
     }
@@ -338,7 +344,7 @@ proptest! {
     fn balanced_panel_is_balanced(rows in population_strategy(), cycles in 1_u16..4) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let selected = p.selected(Selection::BalancedPanel { cycles, window: None }, RateOptions::default());
+        let selected = p.selected(PopulationRule::StrictPanel { cycles, window: None }, RateOptions::default());
         let mut per_factory: std::collections::BTreeMap<&str, Vec<u16>> = std::collections::BTreeMap::new();
         for id in &selected {
             let i: usize = id.as_str()[1..].parse().unwrap();
@@ -356,12 +362,33 @@ proptest! {
         }
     }
 
+    /// 14b. The analysts' panel holds every assessment of cycles 1 to N of
+    /// exactly the factories whose highest cycle reached N.
+    #[test]
+    fn analysts_panel(rows in population_strategy(), cycles in 1_u16..4) {
+        let order: Vec<usize> = (0..rows.len()).collect();
+        let p = build(&rows, &order);
+        let mut selected: Vec<usize> = p
+            .selected(PopulationRule::Panel { cycles, window: None }, RateOptions::default())
+            .iter()
+            .map(|id| id.as_str()[1..].parse().unwrap())
+            .collect();
+        selected.sort_unstable();
+        let expected: Vec<usize> = (0..rows.len())
+            .filter(|&i| {
+                let highest = rows.iter().filter(|r| r.0 == rows[i].0).map(|r| r.1).max().unwrap();
+                highest >= cycles && rows[i].1 <= cycles
+            })
+            .collect();
+        prop_assert_eq!(selected, expected);
+    }
+
     /// 15. The latest-in-window selection has one assessment per factory, its latest.
     #[test]
     fn latest_is_latest(rows in population_strategy()) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let selected = p.selected(Selection::LatestInWindow(WINDOW), RateOptions::default());
+        let selected = p.selected(PopulationRule::Latest { window: Some(window()) }, RateOptions::default());
         let factories: std::collections::BTreeSet<&str> = selected.iter().map(|id| rows[id.as_str()[1..].parse::<usize>().unwrap()].0.as_str()).collect();
         prop_assert_eq!(factories.len(), selected.len());
         for id in &selected {
@@ -376,14 +403,14 @@ proptest! {
     fn excluding_obsolete(rows in population_strategy()) {
         let order: Vec<usize> = (0..rows.len()).collect();
         let p = build(&rows, &order);
-        let all = p.rates(Selection::All, &[GroupBy::Cluster], RateOptions::default());
+        let all = p.rates(PopulationRule::All, &[GroupBy::Cluster], RateOptions::default());
         let mut options = RateOptions::default();
         options.exclude_obsolete = true;
-        let kept = p.rates(Selection::All, &[GroupBy::Cluster], options);
-        prop_assert!(kept.assessments <= all.assessments);
-        prop_assert_eq!(kept.assessments + kept.excluded_obsolete, all.assessments);
+        let kept = p.rates(PopulationRule::All, &[GroupBy::Cluster], options);
+        prop_assert!(kept.basis.assessments <= all.basis.assessments);
+        prop_assert_eq!(kept.basis.assessments + kept.basis.excluded_obsolete, all.basis.assessments);
         for row in &kept.rows {
-            prop_assert!(row.factories.non_compliant <= row.factories.assessed);
+            prop_assert!(row.tally.non_compliant <= row.tally.assessed);
         }
     }
 }

@@ -27,8 +27,8 @@
 //! let score = score_assessment(&assessment, ScoreOptions::in_jurisdiction(factory.jurisdiction));
 //! assert_eq!(score.overall.rate().map(|r| r.to_string()), Some("1/2".into()));
 //!
-//! // …and render a report.
-//! let report = FactoryAssessmentReport::build(&factory, &assessment, None, day(6, 1));
+//! // …and render a report of that score.
+//! let report = FactoryAssessmentReport::build(&factory, &score, None, day(6, 1))?;
 //! assert!(report.markdown().contains("Working Time"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -43,6 +43,11 @@
 //! - `report`: [`report`], the report contract and its renderers.
 //! - `io`: [`io`], readers of the Better Work export and Open Supply Hub lists.
 //! - `serde`, `schema`: serialisation and JSON Schemas across the crates.
+//!
+//! The data path runs one way: a file is read by [`io`] into observations
+//! keyed by [`catalogue`] handles, a [`scoring`] population turns them into
+//! tables (and single assessments into scores), and [`report`] builds reports
+//! from those and is the only place anything is serialised.
 
 #[doc(inline)]
 pub use decentwork_model as model;

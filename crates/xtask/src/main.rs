@@ -5,7 +5,7 @@
 //! cargo xtask codegen --check    fail if the checked-in tables are stale
 //! cargo xtask import-iso3166 --iso-codes-version V [DIR]
 //!                                refresh data/iso3166-*.tsv from Debian's iso-codes JSON
-//! cargo xtask gen-export [--factories N] [--seed S] [--out PATH]
+//! cargo xtask gen-export [--factories N] [--seed S] [--awkward] [--out PATH]
 //!                                write a synthetic Better Work long-format export
 //! ```
 //!

@@ -465,10 +465,7 @@ fn balanced_panels() {
             "beyond-2",
             "regular-0",
             "regular-1",
-            "regular-2",
-            "repeated-0",
-            "repeated-2",
-            "repeated-3"
+            "regular-2"
         ]
     );
     // A window applies first: without the 2019 assessments no factory starts at cycle 1.

@@ -190,9 +190,10 @@ impl Population {
     /// counted and ignored; an observation of a question already observed in
     /// the same assessment with the other finding makes it non-compliant and
     /// is counted as a conflict. Fact-gathering observations are counted and
-    /// never used.
+    /// never used: an assessment exists through its counted observations.
     pub fn add(&mut self, observation: &Observation<'_>) {
-        let assessment = self.assessment(&observation.assessment);
+        // Fact-gathering observations are counted, and never make an
+        // assessment exist on their own.
         let non_compliant = match observation.observed {
             Observed::FactGathering => {
                 self.notes.fact_gathering_rows += 1;
@@ -201,6 +202,7 @@ impl Population {
             Observed::Compliant => false,
             Observed::NonCompliant => true,
         };
+        let assessment = self.assessment(&observation.assessment);
         let point = self.point(observation.cluster, observation.point);
         let question = self.question(
             point,

@@ -149,14 +149,14 @@ impl std::fmt::Display for MonthWindow {
 /// |---|---|---|
 /// | 1, 2, 3 | all three | all three |
 /// | 1, 3 (cycle 2 skipped) | both | left out |
-/// | 1, 2, 2, 3 (cycle 2 repeated) | all four | 1, the later 2, 3 |
+/// | 1, 2, 2, 3 (cycle 2 repeated) | all four | left out |
 /// | 1, 2, 3, 4 | 1, 2, 3 | 1, 2, 3 |
 /// | 1, 2 | left out | left out |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PopulationRule {
     /// The latest assessment of each factory (by first day, then cycle, then
-    /// assessment ID).
+    /// assessment ID: as numbers when they are numbers).
     Latest {
         /// Only assessments starting in this window, if given.
         window: Option<MonthWindow>,
@@ -178,9 +178,8 @@ pub enum PopulationRule {
         /// Only assessments starting in this window, if given.
         window: Option<MonthWindow>,
     },
-    /// The stricter panel: factories with an assessment in every cycle from 1
-    /// to `cycles`, one assessment per cycle (the latest, where a cycle has
-    /// several).
+    /// The stricter panel: factories with exactly one assessment in each
+    /// cycle from 1 to `cycles`, and those assessments.
     StrictPanel {
         /// The last cycle every factory must have.
         cycles: u16,
@@ -217,7 +216,7 @@ impl std::fmt::Display for PopulationRule {
             )?,
             PopulationRule::StrictPanel { cycles, .. } => write!(
                 f,
-                "strict balanced panel: factories with an assessment in every cycle from 1 to {cycles}, one per cycle"
+                "strict balanced panel: factories with exactly one assessment in each cycle from 1 to {cycles}"
             )?,
             PopulationRule::All => write!(f, "every assessment")?,
         }

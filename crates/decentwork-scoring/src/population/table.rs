@@ -193,6 +193,25 @@ pub struct AssessmentRate<'p> {
     pub points: Tally,
 }
 
+/// How assessment IDs are ordered where one must be the latest: as numbers
+/// when they are numbers (Better Work's `Quest.ID`s are), before any that is
+/// not; otherwise as text.
+fn id_order(id: &AssessmentId) -> (bool, usize, &str) {
+    let text = id.as_str();
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = text.trim_start_matches('0');
+        (false, digits.len(), digits)
+    } else {
+        (true, 0, text)
+    }
+}
+
+/// The order assessments are selected in: by factory, then first day,
+/// cycle and assessment ID (the last of a factory is its latest).
+fn order(s: &Summary) -> (FactoryId, chrono::NaiveDate, u16, (bool, usize, &str)) {
+    (s.factory_id, s.start, s.cycle, id_order(&s.assessment))
+}
+
 /// What rate rows are sorted by.
 fn row_key<'r>(
     r: &RateRow<'r>,
@@ -300,7 +319,6 @@ impl Population {
             })
             .map(|(i, _)| i)
             .collect();
-        let order = |s: &Summary| (s.factory_id, s.start, s.cycle, s.assessment);
         candidates.sort_by_key(|&i| self.assessments.get(i).map(order));
         let at = |i: usize| self.assessments.get(i);
         match rule {
@@ -333,41 +351,24 @@ impl Population {
                 });
             }
             PopulationRule::StrictPanel { cycles, .. } => {
-                candidates.retain(|&i| at(i).is_some_and(|s| (1..=cycles).contains(&s.cycle)));
-                candidates.sort_by_key(|&i| {
-                    at(i).map(|s| (s.factory_id, s.cycle, s.start, s.assessment))
-                });
-                let mut panel = Vec::new();
-                let mut per_cycle: Vec<usize> = Vec::new();
-                let mut flush = |per_cycle: &mut Vec<usize>| {
-                    if per_cycle.len() == usize::from(cycles) {
-                        panel.append(per_cycle);
-                    }
-                    per_cycle.clear();
-                };
-                for i in candidates {
-                    let (factory, cycle) = at(i).map(|s| (s.factory, s.cycle)).unzip();
-                    let last = per_cycle
-                        .last()
-                        .and_then(|&l| at(l))
-                        .map(|s| (s.factory, s.cycle));
-                    match last {
-                        // The latest assessment of a repeated cycle.
-                        Some((f, c)) if Some(f) == factory && Some(c) == cycle => {
-                            if let Some(l) = per_cycle.last_mut() {
-                                *l = i;
-                            }
-                        }
-                        Some((f, _)) if Some(f) == factory => per_cycle.push(i),
-                        _ => {
-                            flush(&mut per_cycle);
-                            per_cycle.push(i);
-                        }
+                // Per factory, its assessments of cycles 1 to N: kept when
+                // there is exactly one of each.
+                let mut per_factory: FxHashMap<usize, Vec<u16>> = FxHashMap::default();
+                for s in candidates.iter().filter_map(|&i| at(i)) {
+                    if (1..=cycles).contains(&s.cycle) {
+                        per_factory.entry(s.factory).or_default().push(s.cycle);
                     }
                 }
-                flush(&mut per_cycle);
-                candidates = panel;
-                candidates.sort_by_key(|&i| self.assessments.get(i).map(order));
+                let balanced = |factory: usize| {
+                    per_factory.get(&factory).is_some_and(|found| {
+                        let mut found = found.clone();
+                        found.sort_unstable();
+                        found.iter().copied().eq(1..=cycles)
+                    })
+                };
+                candidates.retain(|&i| {
+                    at(i).is_some_and(|s| (1..=cycles).contains(&s.cycle) && balanced(s.factory))
+                });
             }
         }
         (candidates, excluded)

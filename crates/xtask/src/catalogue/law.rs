@@ -546,14 +546,13 @@ fn check_parameter(p: &mut Problems, what: &str, r: &Parameter) {
         p.check(
             r.value.is_none()
                 && r.unit.is_none()
-                && r.per.is_none()
                 && r.variant.is_none()
                 && r.basis.is_none()
                 && r.days.is_none()
                 && r.accrual.is_none(),
             || {
                 format!(
-                    "{what}: a record that the law sets no such rule (absent = true) has no value, unit, per, variant, basis, days or accrual"
+                    "{what}: a record that the law sets no such rule (absent = true) has no value, unit, variant, basis, days or accrual (it may have `per`, to sit on the time line of the values that follow it)"
                 )
             },
         );

@@ -332,11 +332,16 @@ impl Data {
         }
     }
 
-    /// The `law.rs` file.
-    #[allow(
-        clippy::too_many_lines,
-        reason = "four tables written in turn, each row one format! call"
-    )]
+    /// Every record of one kind, with its jurisdiction's code, in file order.
+    fn records<'a, T>(&'a self, of: impl Fn(&'a File) -> &'a [T]) -> Vec<(&'a str, &'a T)> {
+        self.jurisdictions
+            .iter()
+            .flat_map(|j| of(&j.file).iter().map(move |r| (j.code.as_str(), r)))
+            .collect()
+    }
+
+    /// The `law.rs` file: `JURISDICTIONS`, `ACTS`, `REFERENCES`,
+    /// `PARAMETERS` and `ABSENCES`.
     pub(crate) fn write(&self, index: &Index<'_>, prints: &mut Fingerprints) -> String {
         let mut s = String::from(HEADER);
         s.push_str("use super::prelude::*;\n\n");
@@ -346,12 +351,15 @@ impl Data {
             "/// The jurisdictions with a law file, by code.\npub(crate) static JURISDICTIONS: [&str; {}] = {codes:?};\n",
             codes.len()
         );
+        let acts = self.write_acts(&mut s, prints);
+        self.write_references(&mut s, index, &acts, prints);
+        self.write_parameters(&mut s, prints);
+        s
+    }
 
-        let mut acts: Vec<(&str, &Act)> = self
-            .jurisdictions
-            .iter()
-            .flat_map(|j| j.file.act.iter().map(move |a| (j.code.as_str(), a)))
-            .collect();
+    /// `ACTS`, sorted by jurisdiction and ID; returns each act's position.
+    fn write_acts(&self, s: &mut String, prints: &mut Fingerprints) -> BTreeMap<&str, usize> {
+        let mut acts = self.records(|f| &f.act);
         acts.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
         let act_index: BTreeMap<&str, usize> = acts
             .iter()
@@ -380,21 +388,26 @@ impl Data {
             let _ = writeln!(s, "{row}");
         }
         s.push_str("];\n\n");
+        act_index
+    }
 
-        let mut references: Vec<(&str, &Reference)> = self
-            .jurisdictions
-            .iter()
-            .flat_map(|j| j.file.reference.iter().map(move |r| (j.code.as_str(), r)))
-            .collect();
-        let key = |(code, r): &(&'_ str, &'_ Reference)| {
+    /// `REFERENCES`, by jurisdiction, compliance point, act and section.
+    fn write_references(
+        &self,
+        s: &mut String,
+        index: &Index<'_>,
+        acts: &BTreeMap<&str, usize>,
+        prints: &mut Fingerprints,
+    ) {
+        let mut references = self.records(|f| &f.reference);
+        references.sort_by_key(|(code, r)| {
             (
                 (*code).to_owned(),
                 index.points.get(r.compliance_point.as_str()).copied(),
                 r.act.clone(),
                 r.section.clone(),
             )
-        };
-        references.sort_by_key(key);
+        });
         let _ = writeln!(
             s,
             "pub(crate) static REFERENCES: [ReferenceRow; {}] = [",
@@ -404,7 +417,7 @@ impl Data {
             let row = format!(
                 "    ReferenceRow {{ jurisdiction: {code:?}, point: &COMPLIANCE_POINTS[{}], act: &ACTS[{}], section: {}, note: {}, provenance: {} }},",
                 Index::at(&index.points, &r.compliance_point),
-                Index::at(&act_index, &r.act),
+                Index::at(acts, &r.act),
                 opt_str(r.section.as_deref()),
                 opt_str(r.note.as_deref()),
                 provenance_expr(&r.provenance)
@@ -421,25 +434,21 @@ impl Data {
             let _ = writeln!(s, "{row}");
         }
         s.push_str("];\n\n");
+    }
 
-        let mut params: Vec<(&str, &Parameter)> = self
-            .jurisdictions
-            .iter()
-            .flat_map(|j| j.file.parameter.iter().map(move |r| (j.code.as_str(), r)))
-            .collect();
-        params.sort_by(|a, b| {
-            let key = |(code, r): &(&'_ str, &'_ Parameter)| {
-                (
-                    (*code).to_owned(),
-                    r.name.clone(),
-                    r.sector.clone(),
-                    r.region.clone(),
-                    r.variant.clone(),
-                    r.per.clone(),
-                    r.from.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
+    /// `PARAMETERS` (values) and `ABSENCES` (rules the law does not set).
+    fn write_parameters(&self, s: &mut String, prints: &mut Fingerprints) {
+        let mut params = self.records(|f| &f.parameter);
+        params.sort_by_key(|(code, r)| {
+            (
+                (*code).to_owned(),
+                r.name.clone(),
+                r.sector.clone(),
+                r.region.clone(),
+                r.variant.clone(),
+                r.per.clone(),
+                r.from.clone(),
+            )
         });
         let (absent, present): (Vec<_>, Vec<_>) = params.into_iter().partition(|(_, r)| r.absent);
         let _ = writeln!(
@@ -448,55 +457,11 @@ impl Data {
             present.len()
         );
         for (code, r) in &present {
-            let unit = r.unit.as_deref().unwrap_or_default();
-            let unit = if r.name == "minimum_wage" {
-                format!("Unit::Money({unit:?})")
-            } else {
-                format!("Unit::{}", camel(unit))
-            };
-            let per = r
-                .per
-                .as_deref()
-                .map_or_else(|| "None".to_owned(), |x| format!("Some(Per::{})", camel(x)));
-            let days = r.days.as_deref().map_or_else(
-                || "None".to_owned(),
-                |x| format!("Some(DayCount::{})", camel(x)),
-            );
-            let accrual = r.accrual.as_ref().map_or_else(
-                || "None".to_owned(),
-                |a| {
-                    format!(
-                        "Some(Accrual {{ per: {}, of: AccrualBasis::{} }})",
-                        decimal_expr(Decimal::from_str(&a.per).unwrap_or_default()),
-                        camel(&a.of)
-                    )
-                },
-            );
-            let row = format!(
-                "    ParameterRow {{ jurisdiction: {code:?}, name: Parameter::{}, value: {}, unit: {unit}, per: {per}, basis: {}, days: {days}, accrual: {accrual}, region: {}, sector: {}, variant: {}, from: {}, to: {}, ended_by: {}, legal_basis: {:?}, note: {}, provenance: {} }},",
-                camel(&r.name),
-                decimal_expr(
-                    r.value
-                        .as_deref()
-                        .and_then(|v| Decimal::from_str(v).ok())
-                        .unwrap_or_default()
-                ),
-                opt_str(r.basis.as_deref()),
-                opt_str(r.region.as_deref()),
-                opt_str(r.sector.as_deref()),
-                opt_str(r.variant.as_deref()),
-                opt_date(r.from.as_deref()),
-                opt_date(r.to.as_deref()),
-                opt_str(r.ended_by.as_deref()),
-                r.legal_basis,
-                opt_str(r.note.as_deref()),
-                provenance_expr(&r.provenance)
-            );
+            let row = parameter_row(code, r);
             prints.add(&parameter_id(code, r), &row);
             let _ = writeln!(s, "{row}");
         }
         s.push_str("];\n\n");
-
         let _ = writeln!(
             s,
             "pub(crate) static ABSENCES: [AbsenceRow; {}] = [",
@@ -518,8 +483,55 @@ impl Data {
             let _ = writeln!(s, "{row}");
         }
         s.push_str("];\n");
-        s
     }
+}
+
+/// One `ParameterRow` expression.
+fn parameter_row(code: &str, r: &Parameter) -> String {
+    let unit = r.unit.as_deref().unwrap_or_default();
+    let unit = if r.name == "minimum_wage" {
+        format!("Unit::Money({unit:?})")
+    } else {
+        format!("Unit::{}", camel(unit))
+    };
+    let per = r
+        .per
+        .as_deref()
+        .map_or_else(|| "None".to_owned(), |x| format!("Some(Per::{})", camel(x)));
+    let days = r.days.as_deref().map_or_else(
+        || "None".to_owned(),
+        |x| format!("Some(DayCount::{})", camel(x)),
+    );
+    let accrual = r.accrual.as_ref().map_or_else(
+        || "None".to_owned(),
+        |a| {
+            format!(
+                "Some(Accrual {{ per: {}, of: AccrualBasis::{} }})",
+                decimal_expr(Decimal::from_str(&a.per).unwrap_or_default()),
+                camel(&a.of)
+            )
+        },
+    );
+    format!(
+        "    ParameterRow {{ jurisdiction: {code:?}, name: Parameter::{}, value: {}, unit: {unit}, per: {per}, basis: {}, days: {days}, accrual: {accrual}, region: {}, sector: {}, variant: {}, from: {}, to: {}, ended_by: {}, legal_basis: {:?}, note: {}, provenance: {} }},",
+        camel(&r.name),
+        decimal_expr(
+            r.value
+                .as_deref()
+                .and_then(|v| Decimal::from_str(v).ok())
+                .unwrap_or_default()
+        ),
+        opt_str(r.basis.as_deref()),
+        opt_str(r.region.as_deref()),
+        opt_str(r.sector.as_deref()),
+        opt_str(r.variant.as_deref()),
+        opt_date(r.from.as_deref()),
+        opt_date(r.to.as_deref()),
+        opt_str(r.ended_by.as_deref()),
+        r.legal_basis,
+        opt_str(r.note.as_deref()),
+        provenance_expr(&r.provenance)
+    )
 }
 
 fn parameter_id(code: &str, r: &Parameter) -> String {

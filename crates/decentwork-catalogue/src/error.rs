@@ -48,6 +48,14 @@ pub enum RenderError {
         /// The date asked for.
         date: NaiveDate,
     },
+    /// The catalogue has no law data for the jurisdiction at all.
+    #[error("question {question}: {source}")]
+    NoLawData {
+        /// The question's ID.
+        question: &'static str,
+        /// Which jurisdiction, and the ones covered.
+        source: LawError,
+    },
     /// The question is asked only in other jurisdictions.
     #[error("question {question} is not asked in {jurisdiction}")]
     NotApplicable {
@@ -55,5 +63,19 @@ pub enum RenderError {
         question: &'static str,
         /// The jurisdiction asked for.
         jurisdiction: String,
+    },
+}
+
+/// The catalogue cannot answer a question about a jurisdiction's law.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LawError {
+    /// The catalogue has no law data for the jurisdiction.
+    #[error("no law data for {jurisdiction} (the catalogue covers {})", covered.join(", "))]
+    NoLawData {
+        /// The jurisdiction asked for.
+        jurisdiction: String,
+        /// The codes of the jurisdictions it covers.
+        covered: Vec<&'static str>,
     },
 }

@@ -23,12 +23,9 @@ use crate::{LookupError, Provenance, Question, Ratification, RatificationKind};
 #[derive(Clone, Copy)]
 pub struct Instrument(pub(crate) &'static InstrumentRow);
 
-impl Instrument {
-    /// Every instrument, in code order (conventions, then protocols).
-    pub fn all() -> impl Iterator<Item = Instrument> {
-        INSTRUMENTS.iter().map(Instrument)
-    }
+crate::handle::handle!(Instrument in INSTRUMENTS, id: code, plural: "instruments", order: "in code order (conventions, then protocols)");
 
+impl Instrument {
     /// Strict lookup by code, e.g. `C087` or `P029`.
     ///
     /// # Errors
@@ -157,32 +154,6 @@ impl Instrument {
     }
 }
 
-impl PartialEq for Instrument {
-    fn eq(&self, other: &Self) -> bool {
-        self.code() == other.code()
-    }
-}
-impl Eq for Instrument {}
-impl PartialOrd for Instrument {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Instrument {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.code().cmp(other.code())
-    }
-}
-impl std::hash::Hash for Instrument {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.code().hash(state);
-    }
-}
-impl std::fmt::Debug for Instrument {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Instrument({})", self.code())
-    }
-}
 impl std::fmt::Display for Instrument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())

@@ -5,9 +5,12 @@ use chrono::NaiveDate;
 use decentwork_model::Jurisdiction;
 use rust_decimal::Decimal;
 
-use crate::generated::law::{ACTS, PARAMETERS, REFERENCES};
-use crate::tables::{ActRow, Parameter, ParameterRow, Per, ReferenceRow, Unit};
-use crate::{CompliancePoint, Provenance};
+use crate::generated::law::{ABSENCES, ACTS, JURISDICTIONS, PARAMETERS, REFERENCES};
+use crate::tables::{
+    AbsenceRow, Accrual, AccrualBasis, ActRow, DayCount, Parameter, ParameterRow, Per,
+    ReferenceRow, Unit,
+};
+use crate::{CompliancePoint, LawError, Provenance};
 
 /// The code the data files use for a jurisdiction: `BD`, `PK-SD`.
 pub(crate) fn code(jurisdiction: Jurisdiction) -> &'static str {
@@ -57,6 +60,18 @@ impl Act {
     #[must_use]
     pub fn enacted(self) -> Option<&'static str> {
         self.0.enacted
+    }
+
+    /// The first day it was in force, where sourced.
+    #[must_use]
+    pub fn in_force_from(self) -> Option<NaiveDate> {
+        self.0.in_force_from
+    }
+
+    /// The last day it was in force, if it has been repealed or replaced.
+    #[must_use]
+    pub fn in_force_to(self) -> Option<NaiveDate> {
+        self.0.in_force_to
     }
 
     /// The acts that amend it.
@@ -185,6 +200,32 @@ impl LegalValue {
         self.0.per
     }
 
+    /// For a [`Unit::Multiplier`], the wage it multiplies, e.g. "ordinary
+    /// hourly wage" or "basic wage plus dearness allowance".
+    #[must_use]
+    pub fn basis(self) -> Option<&'static str> {
+        self.0.basis
+    }
+
+    /// For leave in days, whether they are working or calendar days.
+    #[must_use]
+    pub fn day_count(self) -> Option<DayCount> {
+        self.0.days
+    }
+
+    /// For leave earned as one works, the accrual rule: the value is earned for
+    /// every [`Accrual::per`] units of [`Accrual::of`]. `None` for a total.
+    #[must_use]
+    pub fn accrual(self) -> Option<Accrual> {
+        self.0.accrual
+    }
+
+    /// What ended the rule, when it ended with no rule after it.
+    #[must_use]
+    pub fn ended_by(self) -> Option<&'static str> {
+        self.0.ended_by
+    }
+
     /// The region a minimum wage applies to, if it varies by region.
     #[must_use]
     pub fn region(self) -> Option<&'static str> {
@@ -243,8 +284,10 @@ impl LegalValue {
 
     /// The value as written in a question: ages, thresholds and multipliers as
     /// plain numbers (`14`, `50`, `1.5`), durations with their unit (`8 hours`,
-    /// `1 day`, `16 weeks`), shares as per cent (`100%`), money with its
-    /// currency, thousands separators and period (`BDT 12,500 a month`).
+    /// `16 weeks`), days of leave with their kind and period (`12 working days a
+    /// year`), accrual rules as rules (`1 day for every 18 days worked`), shares
+    /// as per cent (`100%`), money with its currency, thousands separators and
+    /// period (`BDT 12,500 a month`).
     #[must_use]
     pub fn display_value(self) -> String {
         let value = self.0.value.normalize();
@@ -254,7 +297,30 @@ impl LegalValue {
         };
         match self.0.unit {
             Unit::Hours => count("hour", "hours"),
-            Unit::Days => count("day", "days"),
+            Unit::Days => {
+                let kind = match self.0.days {
+                    Some(DayCount::Working) => "working ",
+                    Some(DayCount::Calendar) => "calendar ",
+                    _ => "",
+                };
+                let days = count(&format!("{kind}day"), &format!("{kind}days"));
+                match (self.0.accrual, self.0.per) {
+                    (Some(accrual), _) => {
+                        let per = accrual.per.normalize();
+                        let of = match (accrual.of, per == Decimal::ONE) {
+                            (AccrualBasis::DaysWorked, true) => "day worked".to_owned(),
+                            (AccrualBasis::DaysWorked, false) => format!("{per} days worked"),
+                            (AccrualBasis::MonthsOfService, true) => "month of service".to_owned(),
+                            (AccrualBasis::MonthsOfService, false) => {
+                                format!("{per} months of service")
+                            }
+                        };
+                        format!("{days} for every {of}")
+                    }
+                    (None, Some(Per::Year)) => format!("{days} a year"),
+                    (None, _) => days,
+                }
+            }
             Unit::Weeks => count("week", "weeks"),
             Unit::Months => count("month", "months"),
             Unit::Percent => format!("{value}%"),
@@ -317,6 +383,110 @@ impl std::fmt::Debug for LegalValue {
     }
 }
 
+/// A fact that the law of a jurisdiction sets no rule for a parameter over a
+/// period: Ethiopia, for example, has no statutory minimum wage for the
+/// private sector. It is recorded with its source, like a value, so that "no
+/// rule" is a known answer and not a gap in the catalogue.
+#[derive(Clone, Copy)]
+pub struct LegalAbsence(&'static AbsenceRow);
+
+impl LegalAbsence {
+    /// Every recorded absence.
+    pub fn all() -> impl Iterator<Item = LegalAbsence> {
+        ABSENCES.iter().map(LegalAbsence)
+    }
+
+    /// Which parameter the law does not set.
+    #[must_use]
+    pub fn parameter(self) -> Parameter {
+        self.0.name
+    }
+
+    /// The jurisdiction code.
+    #[must_use]
+    pub fn jurisdiction(self) -> &'static str {
+        self.0.jurisdiction
+    }
+
+    /// The region it concerns, if only one.
+    #[must_use]
+    pub fn region(self) -> Option<&'static str> {
+        self.0.region
+    }
+
+    /// The sector it concerns, if only one.
+    #[must_use]
+    pub fn sector(self) -> Option<&'static str> {
+        self.0.sector
+    }
+
+    /// First day, if recorded.
+    #[must_use]
+    pub fn from(self) -> Option<NaiveDate> {
+        self.0.from
+    }
+
+    /// Last day (inclusive), if a rule followed.
+    #[must_use]
+    pub fn to(self) -> Option<NaiveDate> {
+        self.0.to
+    }
+
+    /// Whether it holds on `date`.
+    #[must_use]
+    pub fn in_force_on(self, date: NaiveDate) -> bool {
+        self.0.from.is_none_or(|from| from <= date) && self.0.to.is_none_or(|to| date <= to)
+    }
+
+    /// Where the law leaves the rule unset (e.g. the act that provides for a
+    /// wage board that has not set a wage).
+    #[must_use]
+    pub fn legal_basis(self) -> &'static str {
+        self.0.legal_basis
+    }
+
+    /// A note from the data, if any.
+    #[must_use]
+    pub fn note(self) -> Option<&'static str> {
+        self.0.note
+    }
+
+    /// Where it comes from.
+    #[must_use]
+    pub fn provenance(self) -> Provenance {
+        self.0.provenance
+    }
+}
+
+impl std::fmt::Debug for LegalAbsence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "LegalAbsence({} {})",
+            self.0.jurisdiction,
+            self.0.name.name()
+        )
+    }
+}
+
+/// The codes of the jurisdictions the catalogue has law data for (one data
+/// file each), sorted: `BD`, `EG`, …, `PK-SD`, `VN`.
+pub fn covered_jurisdictions() -> impl Iterator<Item = &'static str> {
+    JURISDICTIONS.iter().copied()
+}
+
+/// Whether the catalogue has law data for `jurisdiction`: its own file, or for
+/// a subdivision without one, a country file that sets parameters.
+#[must_use]
+pub fn is_covered(jurisdiction: Jurisdiction) -> bool {
+    let own = code(jurisdiction);
+    let country = jurisdiction.country().code();
+    JURISDICTIONS.contains(&own)
+        || (own != country
+            && JURISDICTIONS.contains(&country)
+            && PARAMETERS.iter().any(|p| p.jurisdiction == country))
+}
+
 /// The law in force in one jurisdiction on one date: one call answers "what
 /// applied in J on D".
 ///
@@ -327,19 +497,45 @@ impl std::fmt::Debug for LegalValue {
 /// use chrono::NaiveDate;
 /// use decentwork_catalogue::{LawInForce, Parameter};
 ///
-/// let law = LawInForce::new("BD".parse().unwrap(), NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
+/// let on = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+/// let law = LawInForce::try_new("BD".parse().unwrap(), on)?;
 /// let age = law.value(Parameter::MinimumWorkingAge).unwrap();
 /// assert_eq!(age.display_value(), "14");
+///
+/// // A jurisdiction without law data is an error that names the covered ones.
+/// let err = LawInForce::try_new("FR".parse().unwrap(), on).unwrap_err();
+/// assert!(err.to_string().starts_with("no law data for FR"), "{err}");
+/// # Ok::<(), decentwork_catalogue::LawError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct LawInForce {
     jurisdiction: Jurisdiction,
     date: NaiveDate,
     values: Vec<LegalValue>,
+    absences: Vec<LegalAbsence>,
 }
 
 impl LawInForce {
-    /// Collects the values in force in `jurisdiction` on `date`.
+    /// Collects the values in force in `jurisdiction` on `date`, or says that
+    /// the catalogue has no law data for it.
+    ///
+    /// # Errors
+    ///
+    /// [`LawError::NoLawData`] when [`is_covered`] is false.
+    pub fn try_new(jurisdiction: Jurisdiction, date: NaiveDate) -> Result<LawInForce, LawError> {
+        if is_covered(jurisdiction) {
+            Ok(LawInForce::new(jurisdiction, date))
+        } else {
+            Err(LawError::NoLawData {
+                jurisdiction: jurisdiction.to_string(),
+                covered: JURISDICTIONS.to_vec(),
+            })
+        }
+    }
+
+    /// Collects the values in force in `jurisdiction` on `date`; empty when the
+    /// catalogue has no law data for it (see [`LawInForce::try_new`], which
+    /// says so).
     #[must_use]
     pub fn new(jurisdiction: Jurisdiction, date: NaiveDate) -> LawInForce {
         let country = jurisdiction.country().code();
@@ -357,11 +553,36 @@ impl LawInForce {
             values.extend(in_force(country).filter(|v| !local.contains(&key(v))));
         }
         values.sort_by_key(|v| (v.0.name, v.0.sector, v.0.region, v.0.variant, v.0.per));
+        let absent_in = |j: &'static str| {
+            ABSENCES
+                .iter()
+                .map(LegalAbsence)
+                .filter(move |a| a.0.jurisdiction == j && a.in_force_on(date))
+        };
+        let mut absences: Vec<LegalAbsence> = absent_in(own).collect();
+        if own != country {
+            let set_here = |name: Parameter| {
+                values
+                    .iter()
+                    .any(|v| v.0.jurisdiction == own && v.0.name == name)
+                    || absences.iter().any(|a| a.0.name == name)
+            };
+            let inherited: Vec<LegalAbsence> =
+                absent_in(country).filter(|a| !set_here(a.0.name)).collect();
+            absences.extend(inherited);
+        }
         LawInForce {
             jurisdiction,
             date,
             values,
+            absences,
         }
+    }
+
+    /// The parameters the law sets no rule for on the date (e.g. no statutory
+    /// minimum wage), each with its source.
+    pub fn absences(&self) -> impl Iterator<Item = LegalAbsence> + '_ {
+        self.absences.iter().copied()
     }
 
     /// The jurisdiction.

@@ -52,23 +52,29 @@
 
 mod error;
 mod generated;
+mod handle;
 mod instrument;
 mod law;
 mod question;
 mod ratification;
+mod stats;
 mod structure;
 mod tables;
 mod tool;
 
-pub use error::{LookupError, RenderError};
+pub use error::{LawError, LookupError, RenderError};
 pub use instrument::{Instrument, InstrumentSet};
-pub use law::{Act, LawInForce, LegalReference, LegalValue};
+pub use law::{
+    Act, LawInForce, LegalAbsence, LegalReference, LegalValue, covered_jurisdictions, is_covered,
+};
 pub use question::{IloReference, Question};
 pub use ratification::Ratification;
+pub use stats::{RecordKind, SourceCount, source_counts};
 pub use structure::{BsciArea, Cluster, CompliancePoint};
 pub use tables::{
-    Answer, Category, ClusterGroup, InstrumentKind, MappingKind, Parameter, PartialDate, Per,
-    Provenance, QuestionKind, RatificationKind, Tag, Theme, Unit, Verification,
+    Accrual, AccrualBasis, Answer, Category, ClusterGroup, DayCount, InstrumentKind, MappingKind,
+    Parameter, PartialDate, Per, Provenance, QuestionKind, RatificationKind, SourceKind, Tag,
+    Theme, Unit, Verification,
 };
 pub use tool::{Mapping, ToolVersion};
 

@@ -38,11 +38,6 @@ impl Question {
             .map(Question)
     }
 
-    /// Every question, by compliance point in the tool's order, then by ID.
-    pub fn all() -> impl Iterator<Item = Question> {
-        QUESTIONS.iter().map(Question)
-    }
-
     /// Strict lookup by ID, e.g. `OSH.EMERGENCY.03`.
     ///
     /// # Errors
@@ -97,25 +92,6 @@ impl Question {
     /// The questions asked in `jurisdiction`.
     pub fn for_jurisdiction(jurisdiction: Jurisdiction) -> impl Iterator<Item = Question> {
         Question::all().filter(move |q| q.applies_in(jurisdiction))
-    }
-
-    /// The number of questions in the catalogue.
-    #[must_use]
-    pub fn count() -> usize {
-        QUESTIONS.len()
-    }
-
-    /// A dense index in `0..Question::count()`, stable within one catalogue
-    /// version (not across versions: store IDs, not indexes).
-    #[must_use]
-    pub fn index(self) -> usize {
-        crate::tables::index_in(&QUESTIONS, self.0)
-    }
-
-    /// The question at a dense index.
-    #[must_use]
-    pub fn at(index: usize) -> Option<Question> {
-        QUESTIONS.get(index).map(Question)
     }
 
     /// The ID, e.g. `CL.CHILD.01`.
@@ -217,7 +193,8 @@ impl Question {
     /// # Errors
     ///
     /// [`RenderError::NotApplicable`] when the question is not asked there;
-    /// [`RenderError::MissingParameter`] when the catalogue has no value for a
+    /// [`RenderError::NoLawData`] when the catalogue has no law for the
+    /// jurisdiction; [`RenderError::MissingParameter`] when the catalogue has no value for a
     /// parameter the text needs (see [`Question::render_lax`]).
     pub fn render(
         self,
@@ -230,7 +207,11 @@ impl Question {
                 jurisdiction: jurisdiction.to_string(),
             });
         }
-        let law = LawInForce::new(jurisdiction, date);
+        let law =
+            LawInForce::try_new(jurisdiction, date).map_err(|source| RenderError::NoLawData {
+                question: self.id(),
+                source,
+            })?;
         self.fill(|parameter| {
             law.value(parameter)
                 .map(super::law::LegalValue::display_value)
@@ -392,7 +373,7 @@ impl std::fmt::Debug for IloReference {
     }
 }
 
-crate::structure::by_id!(Question => id);
+crate::handle::handle!(Question in QUESTIONS, id: id, plural: "questions", order: "by compliance point in the tool's order, then by ID");
 
 #[cfg(test)]
 mod tests {

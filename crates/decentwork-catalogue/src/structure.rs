@@ -73,12 +73,9 @@ pub(crate) fn lax<T: Copy>(
 #[derive(Clone, Copy)]
 pub struct Cluster(&'static ClusterRow);
 
-impl Cluster {
-    /// The clusters in the tool's order.
-    pub fn all() -> impl Iterator<Item = Cluster> {
-        CLUSTERS.iter().map(Cluster)
-    }
+crate::handle::handle!(Cluster in CLUSTERS, id: id, plural: "clusters", order: "in the tool's order");
 
+impl Cluster {
     /// Strict lookup by ID, e.g. `OSH`.
     ///
     /// # Errors
@@ -100,18 +97,6 @@ impl Cluster {
                 .chain(c.aliases().iter().copied())
                 .collect()
         })
-    }
-
-    /// A dense index in `0..8`, the tool's order.
-    #[must_use]
-    pub fn index(self) -> usize {
-        crate::tables::index_in(&CLUSTERS, self.0)
-    }
-
-    /// The cluster at a dense index.
-    #[must_use]
-    pub fn at(index: usize) -> Option<Cluster> {
-        CLUSTERS.get(index).map(Cluster)
     }
 
     /// The ID, e.g. `CL`.
@@ -175,12 +160,9 @@ impl Cluster {
 #[derive(Clone, Copy)]
 pub struct CompliancePoint(pub(crate) &'static PointRow);
 
-impl CompliancePoint {
-    /// All compliance points, by cluster and in the tool's order.
-    pub fn all() -> impl Iterator<Item = CompliancePoint> {
-        COMPLIANCE_POINTS.iter().map(CompliancePoint)
-    }
+crate::handle::handle!(CompliancePoint in COMPLIANCE_POINTS, id: id, plural: "compliance points", order: "by cluster and in the tool's order");
 
+impl CompliancePoint {
     /// Strict lookup by ID, e.g. `OSH.EMERGENCY`.
     ///
     /// # Errors
@@ -208,24 +190,6 @@ impl CompliancePoint {
                 .chain(c.aliases().iter().copied())
                 .collect()
         })
-    }
-
-    /// The number of compliance points.
-    #[must_use]
-    pub fn count() -> usize {
-        COMPLIANCE_POINTS.len()
-    }
-
-    /// A dense index in `0..CompliancePoint::count()`, the tool's order.
-    #[must_use]
-    pub fn index(self) -> usize {
-        crate::tables::index_in(&COMPLIANCE_POINTS, self.0)
-    }
-
-    /// The compliance point at a dense index.
-    #[must_use]
-    pub fn at(index: usize) -> Option<CompliancePoint> {
-        COMPLIANCE_POINTS.get(index).map(CompliancePoint)
     }
 
     /// The ID, e.g. `CL.CHILD` (a valid [`CompliancePointId`]).
@@ -361,4 +325,4 @@ macro_rules! by_id {
 }
 pub(crate) use by_id;
 
-by_id!(Cluster => id, CompliancePoint => id, BsciArea => id);
+by_id!(BsciArea => id);

@@ -7,21 +7,6 @@ use chrono::NaiveDate;
 use decentwork_model::Country;
 use rust_decimal::Decimal;
 
-/// The position of `row` in `table`, from its address (rows are only ever
-/// handed out from their tables). Constant time; `usize::MAX` if not inside.
-pub(crate) fn index_in<T>(table: &[T], row: &T) -> usize {
-    let size = std::mem::size_of::<T>().max(1);
-    let offset = std::ptr::from_ref(row)
-        .addr()
-        .wrapping_sub(table.as_ptr().addr())
-        / size;
-    if offset < table.len() {
-        offset
-    } else {
-        usize::MAX
-    }
-}
-
 /// A constant date for the generated tables.
 pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
@@ -44,6 +29,64 @@ pub enum Verification {
     Unverified,
 }
 
+/// What kind of text a record's source is.
+///
+/// `Official` is the text of the body that makes or registers the fact: a
+/// gazette, ministry or parliament; the ILO's NORMLEX and NATLEX (and its other
+/// legal databases) for national law and ratifications; the ILO for its own
+/// instruments; Better Work for its own tool. Anything else — a law firm, a
+/// news report, a wage-data site, a blog, a copy on a document-sharing site — is
+/// `Secondary`. A record is [`Verification::Verified`] only on an official
+/// source or on two independent secondary sources that agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// An official text.
+    Official,
+    /// A secondary source.
+    Secondary,
+    /// No source recorded (only an unknown ratification has none).
+    Missing,
+}
+
+impl SourceKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::Official,
+        SourceKind::Secondary,
+        SourceKind::Missing,
+    ];
+
+    /// The name the data files use: `official`, `secondary`, `missing`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::Secondary => "secondary",
+            SourceKind::Missing => "missing",
+        }
+    }
+}
+
+impl Verification {
+    /// Both statuses, verified first.
+    pub const ALL: [Verification; 2] = [Verification::Verified, Verification::Unverified];
+
+    /// The name the data files use: `verified`, `unverified`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Verification::Verified => "verified",
+            Verification::Unverified => "unverified",
+        }
+    }
+}
+
 /// Where a record's facts come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -51,6 +94,10 @@ pub enum Verification {
 pub struct Provenance {
     /// A URL, or an instrument or act citation.
     pub source: &'static str,
+    /// What kind of text `source` is.
+    pub kind: SourceKind,
+    /// Further independent sources that state the same fact.
+    pub also: &'static [&'static str],
     /// When the record was last checked against its source.
     pub verified_on: NaiveDate,
     /// Whether the source confirmed it.
@@ -369,6 +416,50 @@ impl Parameter {
     }
 }
 
+/// Whether days of leave are working days or calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum DayCount {
+    /// Working days (rest days and public holidays do not count).
+    Working,
+    /// Calendar days.
+    Calendar,
+    /// The sources seen do not say.
+    NotStated,
+}
+
+/// What leave is earned for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum AccrualBasis {
+    /// Days actually worked.
+    DaysWorked,
+    /// Months of service.
+    MonthsOfService,
+}
+
+/// An accrual rule: the value is earned for every `per` units of `of`, e.g.
+/// one day of annual leave for every 18 days worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Accrual {
+    /// How many units of `of` earn the value.
+    pub per: Decimal,
+    /// What is counted.
+    pub of: AccrualBasis,
+}
+
 /// The unit of a legal parameter's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -388,7 +479,8 @@ pub enum Unit {
     Weeks,
     /// Months.
     Months,
-    /// A multiple of the ordinary rate (1.5 = 150 %).
+    /// A multiple of a wage rate (1.5 = 150 %): what an hour is paid, never
+    /// an add-on. [`crate::LegalValue::basis`] names the wage it multiplies.
     Multiplier,
     /// Per cent.
     Percent,
@@ -399,6 +491,8 @@ pub enum Unit {
 }
 
 pub(crate) struct InstrumentRow {
+    /// The row's position in its table, written by the generator.
+    pub(crate) index: usize,
     pub(crate) code: &'static str,
     pub(crate) number: u16,
     pub(crate) kind: InstrumentKind,
@@ -428,6 +522,8 @@ pub(crate) struct TagRow {
 }
 
 pub(crate) struct ToolRow {
+    /// The row's position in its table, written by the generator.
+    pub(crate) index: usize,
     pub(crate) id: &'static str,
     pub(crate) name: &'static str,
     pub(crate) released: NaiveDate,
@@ -449,6 +545,8 @@ pub(crate) struct BsciRow {
 }
 
 pub(crate) struct ClusterRow {
+    /// The row's position in its table, written by the generator.
+    pub(crate) index: usize,
     pub(crate) id: &'static str,
     pub(crate) order: u8,
     pub(crate) name: &'static str,
@@ -459,6 +557,8 @@ pub(crate) struct ClusterRow {
 }
 
 pub(crate) struct PointRow {
+    /// The row's position in its table, written by the generator.
+    pub(crate) index: usize,
     pub(crate) id: &'static str,
     pub(crate) cluster: &'static ClusterRow,
     pub(crate) order: u8,
@@ -477,6 +577,8 @@ pub(crate) struct IloRow {
 }
 
 pub(crate) struct QuestionRow {
+    /// The row's position in its table, written by the generator.
+    pub(crate) index: usize,
     pub(crate) id: &'static str,
     pub(crate) point: &'static PointRow,
     pub(crate) kind: QuestionKind,
@@ -504,6 +606,8 @@ pub(crate) struct ActRow {
     pub(crate) jurisdiction: &'static str,
     pub(crate) title: &'static str,
     pub(crate) enacted: Option<&'static str>,
+    pub(crate) in_force_from: Option<NaiveDate>,
+    pub(crate) in_force_to: Option<NaiveDate>,
     pub(crate) amended_by: &'static [&'static ActRow],
     pub(crate) note: Option<&'static str>,
     pub(crate) provenance: Provenance,
@@ -524,9 +628,25 @@ pub(crate) struct ParameterRow {
     pub(crate) value: Decimal,
     pub(crate) unit: Unit,
     pub(crate) per: Option<Per>,
+    pub(crate) basis: Option<&'static str>,
+    pub(crate) days: Option<DayCount>,
+    pub(crate) accrual: Option<Accrual>,
     pub(crate) region: Option<&'static str>,
     pub(crate) sector: Option<&'static str>,
     pub(crate) variant: Option<&'static str>,
+    pub(crate) from: Option<NaiveDate>,
+    pub(crate) to: Option<NaiveDate>,
+    pub(crate) ended_by: Option<&'static str>,
+    pub(crate) legal_basis: &'static str,
+    pub(crate) note: Option<&'static str>,
+    pub(crate) provenance: Provenance,
+}
+
+pub(crate) struct AbsenceRow {
+    pub(crate) jurisdiction: &'static str,
+    pub(crate) name: Parameter,
+    pub(crate) region: Option<&'static str>,
+    pub(crate) sector: Option<&'static str>,
     pub(crate) from: Option<NaiveDate>,
     pub(crate) to: Option<NaiveDate>,
     pub(crate) legal_basis: &'static str,

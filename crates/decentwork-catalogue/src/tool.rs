@@ -8,12 +8,9 @@ use crate::{LookupError, Question};
 #[derive(Clone, Copy)]
 pub struct ToolVersion(pub(crate) &'static ToolRow);
 
-impl ToolVersion {
-    /// Every version, oldest first.
-    pub fn all() -> impl Iterator<Item = ToolVersion> {
-        TOOLS.iter().map(ToolVersion)
-    }
+crate::handle::handle!(ToolVersion in TOOLS, id: id, plural: "question-set versions", order: "oldest first");
 
+impl ToolVersion {
     /// The newest version.
     #[must_use]
     pub fn current() -> Option<ToolVersion> {
@@ -158,8 +155,6 @@ fn equivalents_with(
     found
 }
 
-crate::structure::by_id!(ToolVersion => id);
-
 #[cfg(test)]
 mod tests {
     //! The shipped data has one version; the mapping logic is checked here on
@@ -168,18 +163,21 @@ mod tests {
     use crate::tables::{QuestionKind, ymd};
 
     static V1: ToolRow = ToolRow {
+        index: 0,
         id: "1",
         name: "one",
         released: ymd(2020, 1, 1),
         note: "",
     };
     static V2: ToolRow = ToolRow {
+        index: 1,
         id: "2",
         name: "two",
         released: ymd(2022, 1, 1),
         note: "",
     };
     static V3: ToolRow = ToolRow {
+        index: 2,
         id: "3",
         name: "three",
         released: ymd(2024, 1, 1),
@@ -187,8 +185,9 @@ mod tests {
     };
 
     macro_rules! row {
-        ($id:literal, $since:expr) => {
+        ($index:literal, $id:literal, $since:expr) => {
             QuestionRow {
+                index: $index,
                 id: $id,
                 point: &crate::generated::structure::COMPLIANCE_POINTS[0],
                 kind: QuestionKind::NonCompliance,
@@ -204,11 +203,11 @@ mod tests {
         };
     }
 
-    static A: QuestionRow = row!("A", &V1);
-    static B: QuestionRow = row!("B", &V1);
-    static AB: QuestionRow = row!("AB", &V2);
-    static AB1: QuestionRow = row!("AB1", &V3);
-    static AB2: QuestionRow = row!("AB2", &V3);
+    static A: QuestionRow = row!(0, "A", &V1);
+    static B: QuestionRow = row!(1, "B", &V1);
+    static AB: QuestionRow = row!(2, "AB", &V2);
+    static AB1: QuestionRow = row!(3, "AB1", &V3);
+    static AB2: QuestionRow = row!(4, "AB2", &V3);
     static MAPS: [MappingRow; 2] = [
         MappingRow {
             from_tool: &V1,

@@ -12,9 +12,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use decentwork_catalogue::{
-    Act, Cluster, ClusterGroup, CompliancePoint, Instrument, InstrumentSet, LawInForce,
-    LegalReference, LegalValue, Parameter, Question, QuestionKind, Ratification, RatificationKind,
-    Tag, Verification, tag_info,
+    AccrualBasis, Act, Cluster, ClusterGroup, CompliancePoint, DayCount, Instrument, InstrumentSet,
+    LawError, LawInForce, LegalAbsence, LegalReference, LegalValue, Parameter, Question,
+    QuestionKind, Ratification, RatificationKind, SourceKind, Tag, ToolVersion, Unit, Verification,
+    covered_jurisdictions, is_covered, tag_info,
 };
 use decentwork_model::{CompliancePointId, Country, Jurisdiction, QuestionId};
 
@@ -149,7 +150,17 @@ fn every_record_has_provenance() {
                 !p.source.trim().is_empty(),
                 "{what}: verified without a source"
             );
+            // The rule of docs/DATA.md, checked on the generated tables too.
+            assert!(
+                p.kind == SourceKind::Official || !p.also.is_empty(),
+                "{what}: verified on a single secondary source"
+            );
         }
+        assert_eq!(
+            p.source.trim().is_empty(),
+            p.kind == SourceKind::Missing,
+            "{what}: a source kind says whether there is a source"
+        );
     };
     Instrument::all().for_each(|i| check(i.code(), i.provenance()));
     InstrumentSet::all().for_each(|s| check(s.id(), s.provenance()));
@@ -158,6 +169,7 @@ fn every_record_has_provenance() {
     Question::all().for_each(|q| check(q.id(), q.provenance()));
     Act::all().for_each(|a| check(a.id(), a.provenance()));
     LegalValue::all().for_each(|v| check(v.legal_basis(), v.provenance()));
+    LegalAbsence::all().for_each(|a| check(a.legal_basis(), a.provenance()));
     LegalReference::all().for_each(|r| check(r.act().id(), r.provenance()));
     for country in Country::PROGRAMME {
         for i in Instrument::all() {
@@ -386,4 +398,136 @@ fn law_for_a_subdivision_includes_national_law() {
         !acts.contains(&"PK-PB"),
         "Punjab's acts do not apply in Sindh"
     );
+}
+
+#[test]
+fn handles_know_their_index() {
+    for (i, c) in Cluster::all().enumerate() {
+        assert_eq!((c.index(), Cluster::at(i)), (i, Some(c)));
+    }
+    for (i, cp) in CompliancePoint::all().enumerate() {
+        assert_eq!((cp.index(), CompliancePoint::at(i)), (i, Some(cp)));
+    }
+    for (i, q) in Question::all().enumerate() {
+        assert_eq!((q.index(), Question::at(i)), (i, Some(q)));
+    }
+    for (i, inst) in Instrument::all().enumerate() {
+        assert_eq!((inst.index(), Instrument::at(i)), (i, Some(inst)));
+    }
+    for (i, t) in ToolVersion::all().enumerate() {
+        assert_eq!((t.index(), ToolVersion::at(i)), (i, Some(t)));
+    }
+    assert_eq!(Question::at(Question::count()), None);
+    // Table order is code order for instruments, so ordering handles orders codes.
+    let mut codes: Vec<Instrument> = Instrument::all().collect();
+    codes.reverse();
+    codes.sort();
+    assert!(codes.windows(2).all(|w| w[0].code() < w[1].code()));
+}
+
+#[test]
+fn every_programme_country_has_law_and_unknown_places_are_errors() {
+    let covered: Vec<&str> = covered_jurisdictions().collect();
+    for country in Country::PROGRAMME {
+        assert!(
+            covered.contains(&country.code()),
+            "{country} has no law file"
+        );
+        assert!(is_covered(Jurisdiction::from(country)));
+    }
+    for code in ["PK-IS", "PK-KP", "PK-BA", "PK-PB", "PK-SD"] {
+        assert!(covered.contains(&code), "{code}");
+    }
+    // Gilgit-Baltistan has no file and Pakistan's own file sets no parameters.
+    assert!(!is_covered(j("PK-GB")));
+    // Viet Nam's law applies in its provinces.
+    assert!(is_covered(j("VN-HN")));
+    let err = LawInForce::try_new(j("FR"), day(2025, 6, 1)).unwrap_err();
+    let LawError::NoLawData {
+        jurisdiction,
+        covered: listed,
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!(jurisdiction, "FR");
+    assert_eq!(listed, &covered);
+    assert!(LawInForce::try_new(j("EG"), day(2025, 6, 1)).is_ok());
+}
+
+#[test]
+fn typed_legal_values_mean_what_they_say() {
+    let on = day(2025, 6, 1);
+    // Premiums are multipliers of at least 1, each naming its basis.
+    for v in LegalValue::all().filter(|v| v.unit() == Unit::Multiplier) {
+        assert!(v.value() >= 1.into(), "{v:?}");
+        assert!(v.basis().is_some(), "{v:?}");
+    }
+    // Viet Nam's night overtime on a normal working day: 150% + 30% + 20%.
+    let vn = LawInForce::new(j("VN"), on);
+    let night: Vec<LegalValue> = vn.all(Parameter::OvertimePremiumNight).collect();
+    assert!(
+        night
+            .iter()
+            .any(|v| v.variant() == Some("normal working day") && v.value() == 2.into()),
+        "{night:?}"
+    );
+    // Bangladesh annual leave is earned: 1 day for every 18 days worked.
+    let bd = LawInForce::new(j("BD"), on);
+    let leave = bd.value(Parameter::AnnualLeave).unwrap();
+    let accrual = leave.accrual().unwrap();
+    assert_eq!(
+        (leave.value(), accrual.per, accrual.of),
+        (1.into(), 18.into(), AccrualBasis::DaysWorked)
+    );
+    assert_eq!(leave.display_value(), "1 day for every 18 days worked");
+    // Leave in days says which days it counts.
+    for v in LegalValue::all().filter(|v| {
+        v.unit() == Unit::Days
+            && matches!(
+                v.parameter(),
+                Parameter::AnnualLeave | Parameter::MaternityLeave
+            )
+    }) {
+        assert!(v.day_count().is_some(), "{v:?}");
+    }
+    let vn_leave = vn.value(Parameter::AnnualLeave).unwrap();
+    assert_eq!(vn_leave.day_count(), Some(DayCount::Working));
+    assert_eq!(vn_leave.display_value(), "12 working days a year");
+    // Ethiopia sets no private-sector minimum wage: a recorded fact, not a gap.
+    let et = LawInForce::new(j("ET"), on);
+    assert!(et.minimum_wage(Some("private sector"), None).is_none());
+    let absent: Vec<LegalAbsence> = et.absences().collect();
+    assert!(
+        absent
+            .iter()
+            .any(|a| a.parameter() == Parameter::MinimumWage),
+        "{absent:?}"
+    );
+}
+
+#[test]
+fn rules_still_in_force_have_no_end_date() {
+    // Every time line whose last record ends says what ended it.
+    for v in LegalValue::all().filter(|v| v.to().is_some()) {
+        let successor = LegalValue::all().any(|w| {
+            w.jurisdiction() == v.jurisdiction()
+                && w.parameter() == v.parameter()
+                && w.region() == v.region()
+                && w.sector() == v.sector()
+                && w.variant() == v.variant()
+                && w.per() == v.per()
+                && w.from() == v.to().and_then(|d| d.succ_opt())
+        }) || LegalAbsence::all().any(|a| {
+            a.jurisdiction() == v.jurisdiction()
+                && a.parameter() == v.parameter()
+                && a.from() == v.to().and_then(|d| d.succ_opt())
+        });
+        assert!(successor || v.ended_by().is_some(), "{v:?} ends silently");
+    }
+    // Egypt: the 2003 law until 31 August 2025, the 2025 law from 1 September.
+    let before = LawInForce::new(j("EG"), day(2025, 8, 31));
+    let after = LawInForce::new(j("EG"), day(2025, 9, 1));
+    let age = |law: &LawInForce| law.value(Parameter::MinimumWorkingAge).unwrap().value();
+    assert_eq!((age(&before), age(&after)), (14.into(), 15.into()));
 }

@@ -40,6 +40,11 @@ fn viet_nam() {
 }
 
 #[test]
+fn cambodia() {
+    insta::assert_snapshot!(rendered("KH", day(2025, 6, 1)));
+}
+
+#[test]
 fn jordan() {
     insta::assert_snapshot!(rendered("JO", day(2025, 6, 1)));
 }
@@ -57,9 +62,9 @@ fn minimum_working_age_by_country() {
 #[test]
 fn missing_values_are_errors_strictly_and_phrases_laxly() {
     let q = Question::from_id("CL.CHILD.01").unwrap();
-    // The catalogue records no law for Egypt yet.
-    let egypt: Jurisdiction = "EG".parse().unwrap();
-    let err = q.render(egypt, day(2025, 6, 1)).unwrap_err();
+    // Balochistan's file records acts but no parameters.
+    let balochistan: Jurisdiction = "PK-BA".parse().unwrap();
+    let err = q.render(balochistan, day(2025, 6, 1)).unwrap_err();
     assert!(matches!(
         err,
         RenderError::MissingParameter {
@@ -68,7 +73,24 @@ fn missing_values_are_errors_strictly_and_phrases_laxly() {
         }
     ));
     assert!(
-        q.render_lax(egypt, day(2025, 6, 1))
+        q.render_lax(balochistan, day(2025, 6, 1))
+            .contains("the legal minimum working age")
+    );
+}
+
+#[test]
+fn a_jurisdiction_without_law_data_is_named_once() {
+    let q = Question::from_id("CL.CHILD.01").unwrap();
+    let france: Jurisdiction = "FR".parse().unwrap();
+    let err = q.render(france, day(2025, 6, 1)).unwrap_err();
+    assert!(matches!(err, RenderError::NoLawData { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("question CL.CHILD.01: no law data for FR (the catalogue covers BD, "),
+        "{text}"
+    );
+    assert!(
+        q.render_lax(france, day(2025, 6, 1))
             .contains("the legal minimum working age")
     );
 }

@@ -155,6 +155,17 @@ fn stats(format: Format) -> Result<()> {
     let ratifications: usize = Ratification::countries()
         .map(|c| Ratification::for_country(c).count())
         .sum();
+    let sources: Vec<serde_json::Value> = decentwork::catalogue::source_counts()
+        .into_iter()
+        .map(|c| {
+            json!({
+                "record": c.record.name(),
+                "status": c.status.name(),
+                "source": c.source.name(),
+                "count": c.count,
+            })
+        })
+        .collect();
     let value = json!({
         "catalogue_version": decentwork::catalogue::VERSION,
         "data_date": decentwork::catalogue::DATA_DATE.to_string(),
@@ -167,7 +178,13 @@ fn stats(format: Format) -> Result<()> {
         "legal_parameters": LegalValue::all().count(),
     });
     match format {
-        Format::Json => print(&to_json(&value)?),
+        Format::Json => {
+            let mut value = value;
+            if let Some(map) = value.as_object_mut() {
+                map.insert("sources".to_owned(), serde_json::Value::Array(sources));
+            }
+            print(&to_json(&value)?)
+        }
         Format::Md => {
             let mut out = String::from("| record | count |\n|---|---:|\n");
             if let Some(map) = value.as_object() {
@@ -178,6 +195,17 @@ fn stats(format: Format) -> Result<()> {
                         v.as_str().map_or_else(|| v.to_string(), str::to_owned)
                     );
                 }
+            }
+            out.push_str("\n| record | status | source | count |\n|---|---|---|---:|\n");
+            for c in decentwork::catalogue::source_counts() {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    c.record.name(),
+                    c.status.name(),
+                    c.source.name(),
+                    c.count
+                );
             }
             print(&out)
         }
@@ -324,7 +352,7 @@ fn search(text: &str, instrument: Option<&str>, tag: Option<Tag>) -> Result<()> 
 }
 
 fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> {
-    let law = LawInForce::new(jurisdiction, on);
+    let law = LawInForce::try_new(jurisdiction, on).map_err(|e| Failure::data(e.to_string()))?;
     let rows: Vec<serde_json::Value> = law
         .values()
         .map(|v| {
@@ -344,9 +372,23 @@ fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> 
             })
         })
         .collect();
+    let unset: Vec<serde_json::Value> = law
+        .absences()
+        .map(|a| {
+            json!({
+                "jurisdiction": a.jurisdiction(),
+                "parameter": a.parameter().name(),
+                "sector": a.sector(),
+                "region": a.region(),
+                "legal_basis": a.legal_basis(),
+                "source": a.provenance().source,
+                "status": status(a.provenance().status),
+            })
+        })
+        .collect();
     match format {
         Format::Json => print(&to_json(
-            &json!({"jurisdiction": jurisdiction.to_string(), "on": on.to_string(), "values": rows}),
+            &json!({"jurisdiction": jurisdiction.to_string(), "on": on.to_string(), "values": rows, "not_set_by_law": unset}),
         )?),
         Format::Md => {
             let mut out = format!(
@@ -365,6 +407,17 @@ fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> 
                     scope.join(", "),
                     v.legal_basis().replace('|', "\\|"),
                     status(v.provenance().status)
+                );
+            }
+            for a in law.absences() {
+                let scope: Vec<&str> = [a.sector(), a.region()].into_iter().flatten().collect();
+                let _ = writeln!(
+                    out,
+                    "| {} | none set by law | {} | {} | {} |",
+                    a.parameter().name(),
+                    scope.join(", "),
+                    a.legal_basis().replace('|', "\\|"),
+                    status(a.provenance().status)
                 );
             }
             print(&out)

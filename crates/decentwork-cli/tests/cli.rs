@@ -278,6 +278,11 @@ fn catalogue_commands() {
         "catalogue_law_bd",
         ok(&["catalogue", "law", "BD", "--on", "2025-06-01"])
     );
+    insta::assert_snapshot!("catalogue_stats_md", ok(&["catalogue", "stats"]));
+    let (code, stdout, stderr) = run(&["catalogue", "law", "FR", "--on", "2025-06-01"]);
+    assert_eq!(code, 1, "no law data is a data error: {stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    insta::assert_snapshot!("catalogue_law_unknown_jurisdiction", stderr);
     let show = ok(&["catalogue", "show", "C087"]);
     assert!(show.contains(
         "Freedom of Association and Protection of the Right to Organise Convention, 1948"

@@ -25,6 +25,7 @@ fn generate(root: &Path) -> Result<Vec<Output>, String> {
             .map(|(path, text)| Output { path, text }),
     );
     // The report contract's JSON Schemas.
+    #[cfg(feature = "schemas")]
     outputs.extend(
         decentwork_report::schemas()
             .into_iter()
@@ -36,6 +37,7 @@ fn generate(root: &Path) -> Result<Vec<Output>, String> {
     Ok(outputs)
 }
 
+/// Writes every generated file.
 pub(crate) fn write_all(root: &Path) -> Result<(), String> {
     for out in generate(root)? {
         std::fs::write(&out.path, out.text).map_err(|e| format!("{}: {e}", out.path.display()))?;
@@ -43,6 +45,7 @@ pub(crate) fn write_all(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Fails when any generated file differs from what the data gives today.
 pub(crate) fn check_all(root: &Path) -> Result<(), String> {
     let stale: Vec<String> = generate(root)?
         .into_iter()

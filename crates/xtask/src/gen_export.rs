@@ -350,11 +350,21 @@ mod tests {
     }
 
     /// The benchmarks and documented figures depend on the default export
-    /// staying byte for byte what it was for a seed (checksum of the output
-    /// before `--awkward` existed).
+    /// staying what it was for a seed: the same rows, IDs, findings, dates
+    /// and cycles (checksum of the output before `--awkward` existed). The
+    /// question texts (`Q.Label`) are left out: they are rendered from the
+    /// catalogue's national law and change when it does.
     #[test]
     fn default_output_is_unchanged() {
-        assert_eq!(fnv(&export(20, 3, false)), 0x160f_b0a9_81ff_e891);
+        let without_texts: String = export(20, 3, false)
+            .lines()
+            .map(|line| {
+                let mut f = fields(line);
+                f.remove(3);
+                f.join("\u{1f}") + "\n"
+            })
+            .collect();
+        assert_eq!(fnv(&without_texts), 0x7725_4940_a570_7ea5);
     }
 
     /// Splits a generated row (no field of the columns read here is quoted

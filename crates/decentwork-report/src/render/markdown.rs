@@ -18,11 +18,14 @@ pub(crate) fn text(raw: &str) -> String {
             let escape = match c {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
                 | '$' => true,
-                // Block markers only matter where the text starts a line.
-                '-' | '+' | '=' => at_start,
-                // "1." or "1)" at the start of a line opens an ordered list.
+                // Block markers only matter where the text starts a line: a
+                // first word of only `-`, `+` or `=` opens a list item, a
+                // thematic break or a setext underline; "1." or "1)" opens
+                // an ordered list.
+                '-' | '+' | '=' => at_start && word.chars().all(|w| w == c),
                 '.' | ')' => {
                     first_word
+                        && i + 1 == word.len()
                         && word
                             .get(..i)
                             .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
@@ -193,4 +196,68 @@ fn inline(spans: &[Span<'_>]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Doc, Item, Span, text};
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+
+    /// Block-level tags of a Markdown text.
+    fn blocks(markdown: &str) -> Vec<String> {
+        Parser::new_ext(markdown, Options::ENABLE_TABLES)
+            .filter_map(|e| match e {
+                Event::Start(
+                    tag @ (Tag::Heading { .. }
+                    | Tag::List(_)
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::Table(_)
+                    | Tag::Paragraph
+                    | Tag::Item),
+                ) => Some(format!("{:?}", tag.to_end())),
+                Event::Rule => Some("Rule".to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_starts_are_escaped() {
+        assert_eq!(text("# x"), "\\# x");
+        assert_eq!(text("- x"), "\\- x");
+        assert_eq!(text("-12.5 and 67.6%"), "-12.5 and 67.6%");
+        assert_eq!(text("+ x"), "\\+ x");
+        assert_eq!(text("1. x"), "1\\. x");
+        assert_eq!(text("12) x"), "12\\) x");
+        assert_eq!(text("a - b 1. c"), "a - b 1. c");
+        assert_eq!(text("  two\n\nlines  "), "two lines");
+        for hostile in [
+            "# heading",
+            "- nested",
+            "1. ordered",
+            "> quote",
+            "===",
+            "---",
+            "***",
+            "    code",
+            "<div>html</div>",
+            "| a | b |",
+            "```",
+        ] {
+            let mut doc = Doc::new();
+            doc.text(hostile);
+            doc.list(&[Item {
+                spans: vec![Span::Text(hostile)],
+                sub: vec![hostile.to_owned()],
+            }]);
+            let md = doc.finish();
+            assert_eq!(
+                blocks(&md),
+                ["Paragraph", "List(false)", "Item", "List(false)", "Item"],
+                "{hostile:?} gave:\n{md}"
+            );
+        }
+    }
 }

@@ -172,7 +172,7 @@ impl SynthesisReport {
         if p.harmonised {
             lines.push((
                 "Harmonised:",
-                "worst forms of child labour merged into one point; \"Systems\" read as occupational safety and health.".to_owned(),
+                "the worst-forms child-labour points merged into one; the legacy \"Systems\" cluster read as Occupational Safety and Health.".to_owned(),
             ));
         }
         lines.push((

@@ -366,17 +366,26 @@ pub(crate) fn hostile_assessment_report() -> FactoryAssessmentReport {
             p.name = HOSTILE.to_owned();
             for q in &mut p.non_compliant {
                 q.text = HOSTILE.to_owned();
-                q.ilo = vec![HOSTILE.to_owned()];
+                replace_all(&mut q.ilo);
             }
-            p.legal_references = vec![HOSTILE.to_owned()];
+            replace_all(&mut p.legal_references);
         }
     }
     for a in &mut r.alerts {
         a.question.text = HOSTILE.to_owned();
-        a.legal_references = vec![HOSTILE.to_owned(), HOSTILE.to_owned()];
+        replace_all(&mut a.question.ilo);
+        replace_all(&mut a.legal_references);
     }
-    r.notes = vec![HOSTILE.to_owned()];
+    replace_all(&mut r.notes);
     r
+}
+
+/// Every text of a list replaced by the hostile one (the list keeps its length,
+/// so the report keeps its structure).
+fn replace_all(texts: &mut [String]) {
+    for t in texts {
+        *t = HOSTILE.to_owned();
+    }
 }
 
 pub(crate) fn hostile_progress_report() -> ProgressReportDocument {
@@ -420,7 +429,7 @@ pub(crate) fn hostile_synthesis_report() -> SynthesisReport {
     r.population.selection = HOSTILE.to_owned();
     for row in &mut r.rows {
         row.cluster = row.cluster.as_ref().map(|c| format!("{c} {HOSTILE}"));
-        row.cp = Some(HOSTILE.to_owned());
+        row.cp = row.cp.as_ref().map(|_| HOSTILE.to_owned());
     }
     r
 }

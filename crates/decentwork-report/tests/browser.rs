@@ -81,6 +81,8 @@ struct Browser {
     socket: WebSocket<MaybeTlsStream<TcpStream>>,
     session: String,
     next_id: u64,
+    /// Events that arrived while waiting for a command's answer.
+    events: Vec<Value>,
     profile: PathBuf,
 }
 
@@ -128,6 +130,7 @@ impl Browser {
             socket,
             session: String::new(),
             next_id: 0,
+            events: Vec::new(),
             profile,
         };
         let target = browser.call("Target.createTarget", json!({ "url": "about:blank" }));
@@ -162,6 +165,9 @@ impl Browser {
                 assert!(reply.get("error").is_none(), "{method}: {reply}");
                 return reply["result"].clone();
             }
+            if reply.get("method").is_some() {
+                self.events.push(reply);
+            }
         }
     }
 
@@ -182,7 +188,16 @@ impl Browser {
             json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600 }),
         );
         let url = format!("file://{}", file.display());
+        self.events.clear();
         self.call("Page.navigate", json!({ "url": url }));
+        // The load event may come before the answer to `navigate`.
+        if self
+            .events
+            .iter()
+            .any(|e| e["method"] == "Page.loadEventFired")
+        {
+            return;
+        }
         loop {
             let event = self.read();
             if event["method"] == "Page.loadEventFired" {

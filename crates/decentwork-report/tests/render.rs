@@ -392,6 +392,62 @@ fn css_string(text: &str) -> String {
         .collect()
 }
 
+/// The element structure of a page outside its charts: tag names in order
+/// (the charts' text lines follow the names' lengths, so they are left out).
+fn html_skeleton(html: &str) -> Vec<String> {
+    let body = html.split_once("</style>").map_or(html, |(_, rest)| rest);
+    let mut out = Vec::new();
+    let mut in_svg = false;
+    for piece in body.split('<').skip(1) {
+        let tag: String = piece
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        match tag.as_str() {
+            "svg" => in_svg = true,
+            "/svg" => in_svg = false,
+            _ if in_svg => {}
+            _ => out.push(tag),
+        }
+    }
+    out
+}
+
+#[test]
+fn html_data_cannot_add_structure() {
+    let pairs = [
+        (
+            support::full_assessment_report().html(),
+            support::hostile_assessment_report().html(),
+        ),
+        (
+            support::progress_report().html(),
+            support::hostile_progress_report().html(),
+        ),
+        (
+            support::full_disclosure_report().html(),
+            support::hostile_disclosure_report().html(),
+        ),
+        (
+            support::full_portfolio_report().html(),
+            support::hostile_portfolio_report().html(),
+        ),
+        (
+            support::trend_synthesis_report().html(),
+            support::hostile_synthesis_report().html(),
+        ),
+    ];
+    for (plain_html, hostile_html) in pairs {
+        let (a, b) = (html_skeleton(&plain_html), html_skeleton(&hostile_html));
+        assert!(a.len() > 50, "a page has structure");
+        let first = a.iter().zip(&b).position(|(x, y)| x != y);
+        assert!(
+            a == b,
+            "the page changed with hostile text at tag {first:?}"
+        );
+    }
+}
+
 #[test]
 fn confidentiality_follows_the_report_kind() {
     let expected = [

@@ -37,14 +37,7 @@ impl Render for ProgressReportDocument {
         if p.items == 0 {
             doc.text(&self.empty_plan());
         } else {
-            doc.text(&format!(
-                "{}: {} pending, {} in progress, {} completed; {} overdue.",
-                words::count(p.items.into(), "item", "items"),
-                p.pending,
-                p.in_progress,
-                p.completed,
-                p.overdue
-            ));
+            doc.text(&self.plan_summary());
             if p.open_by_target.is_empty() {
                 doc.text("No item is open.");
             } else {
@@ -119,6 +112,7 @@ impl Render for ProgressReportDocument {
             r: self,
             jurisdiction: words::jurisdiction(self.factory.jurisdiction),
             empty_plan: self.empty_plan(),
+            plan_summary: self.plan_summary(),
             empty_dialogue: self.empty_dialogue(),
         })
     }
@@ -151,6 +145,19 @@ impl Render for ProgressReportDocument {
 }
 
 impl ProgressReportDocument {
+    fn plan_summary(&self) -> String {
+        let p = &self.plan;
+        format!(
+            "{} on {}: {} completed, {} in progress, {} pending; {} overdue (past due and not completed).",
+            words::count(p.items.into(), "item", "items"),
+            self.meta.report_date,
+            p.completed,
+            p.in_progress,
+            p.pending,
+            p.overdue
+        )
+    }
+
     fn empty_plan(&self) -> String {
         format!(
             "The improvement plan has no item on {}.",
@@ -173,5 +180,6 @@ struct ProgressPage<'a> {
     r: &'a ProgressReportDocument,
     jurisdiction: String,
     empty_plan: String,
+    plan_summary: String,
     empty_dialogue: String,
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use decentwork_scoring::{AlertKind, PointStatus};
 
 use super::chart::{Bar, Chart};
-use super::html::Page;
+use super::html::{self, Page};
 use super::markdown::{Doc, Item, Span};
 use super::words;
 use super::{Render, csv, page};
@@ -27,9 +27,7 @@ impl Render for FactoryAssessmentReport {
     fn markdown(&self) -> String {
         let mut doc = Doc::new();
         doc.heading(1, &self.title());
-        doc.para(&[Span::Em(
-            "Confidential: for the factory and the parties it has agreed to share its reports with. Do not publish.",
-        )]);
+        doc.para(&[Span::Em(html::FACTORY_NOTICE)]);
         let facts = format!(
             "Factory {}{}, {}. Assessment {}, cycle {}, visit {} to {}. Report date {}; catalogue {}.",
             self.factory.id,

@@ -25,6 +25,8 @@ pub(crate) struct Page {
     pub(crate) date: NaiveDate,
     /// Confidential reports say so on screen and on every printed page.
     pub(crate) confidential: bool,
+    /// Who a confidential report is for, shown under the title.
+    pub(crate) notice: &'static str,
     pub(crate) catalogue_version: String,
     pub(crate) contract_version: String,
 }
@@ -44,6 +46,7 @@ impl Page {
             subject: heading.to_owned(),
             date: meta.report_date,
             confidential,
+            notice: FACTORY_NOTICE,
             catalogue_version: meta.catalogue_version.clone(),
             contract_version: meta.contract_version.clone(),
         }
@@ -68,6 +71,12 @@ impl Page {
         })
     }
 }
+
+/// The notice of a confidential factory report.
+pub(crate) const FACTORY_NOTICE: &str = "Confidential: for the factory and the parties it has agreed to share its reports with. Do not publish.";
+
+/// The notice of a brand's portfolio.
+pub(crate) const BRAND_NOTICE: &str = "Confidential: for the brand, from the factories that agreed to share their reports with it. Do not publish.";
 
 /// The body of a CSS string (between double quotes) that shows `text`
 /// literally: every character but ASCII letters and digits is written as a

@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::chart::{Bar, Chart};
-use super::html::Page;
+use super::html::{self, Page};
 use super::markdown::{Doc, Span};
 use super::words;
 use super::{Render, csv, page};
@@ -23,9 +23,7 @@ impl Render for BrandPortfolioReport {
     fn markdown(&self) -> String {
         let mut doc = Doc::new();
         doc.heading(1, &self.title());
-        doc.para(&[Span::Em(
-            "Confidential: for the brand and the factories that agreed to share their reports with it. Do not publish.",
-        )]);
+        doc.para(&[Span::Em(html::BRAND_NOTICE)]);
         doc.text(&self.intro());
         if self.factories.is_empty() {
             doc.text(&self.empty());
@@ -94,8 +92,10 @@ impl Render for BrandPortfolioReport {
                 &bars,
             )
         });
+        let mut frame = Page::new(&self.meta, KIND, true, self.title(), &self.brand_name);
+        frame.notice = html::BRAND_NOTICE;
         page(&PortfolioPage {
-            page: Page::new(&self.meta, KIND, true, self.title(), &self.brand_name),
+            page: frame,
             r: self,
             intro: self.intro(),
             empty: self.empty(),

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::html::Page;
+use super::html::{self, Page};
 use super::markdown::{Doc, Item, Span};
 use super::words;
 use super::{Render, csv, page};
@@ -22,9 +22,7 @@ impl Render for ProgressReportDocument {
     fn markdown(&self) -> String {
         let mut doc = Doc::new();
         doc.heading(1, &self.title());
-        doc.para(&[Span::Em(
-            "Confidential: for the factory and the parties it has agreed to share its reports with. Do not publish.",
-        )]);
+        doc.para(&[Span::Em(html::FACTORY_NOTICE)]);
         doc.text(&format!(
             "Factory {}, {}. Report date {}.",
             self.factory.id,

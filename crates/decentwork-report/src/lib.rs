@@ -21,6 +21,8 @@
 //! assert_eq!((report.overall.non_compliant, report.overall.assessed), (1, 2));
 //! let markdown = report.markdown();
 //! assert!(markdown.contains("Emergency Preparedness"));
+//! let html = report.html(); // a self-contained page with an SVG chart
+//! assert!(html.contains("<svg") && html.contains("Confidential"));
 //! let json = serde_json::to_string(&report)?;
 //! assert_eq!(serde_json::from_str::<FactoryAssessmentReport>(&json)?, report);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -40,6 +42,14 @@
 //! - A brand portfolio report holds only factories whose consent to that brand
 //!   is valid on the report date.
 //! - No report holds a person's identifier: committees appear as counts.
+//!
+//! # Rendering
+//!
+//! [`Render`] gives Markdown (`CommonMark` with GitHub tables), a self-contained
+//! HTML page (askama templates, every value escaped by the engine, inline CSS
+//! and SVG charts, no script) and CSV (cells neutralised against spreadsheet
+//! formulas). Values a reader sees are in the programme's words, never Rust
+//! identifiers; names and free text cannot change a report's structure.
 
 mod builders;
 mod error;

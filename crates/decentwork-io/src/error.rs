@@ -65,6 +65,38 @@ pub enum ImportError {
         /// Why.
         message: String,
     },
+    /// A record larger than the reader's limit: reading stopped there, so
+    /// that a file without line ends (or with a quote left open) cannot fill
+    /// memory.
+    #[error(
+        "{file}:{line}: a record of more than {limit} bytes (it starts {start:?}); reading stopped here{}",
+        binary_hint(start)
+    )]
+    RecordTooLong {
+        /// The file.
+        file: String,
+        /// The line the record starts on.
+        line: u64,
+        /// The limit: bytes of the record's fields plus their number.
+        limit: usize,
+        /// The record's first bytes (at most 80, invalid UTF-8 replaced).
+        start: String,
+    },
+    /// A header larger than the reader's limit: reading stopped there.
+    #[error(
+        "{file}:{line}: the header is longer than {limit} bytes (it starts {start:?}); reading stopped here{}",
+        binary_hint(start)
+    )]
+    HeaderTooLong {
+        /// The file.
+        file: String,
+        /// The line the header starts on.
+        line: u64,
+        /// The limit: bytes of the header's names plus their number.
+        limit: usize,
+        /// The header's first bytes (at most 80, invalid UTF-8 replaced).
+        start: String,
+    },
     /// A strict import stopped at its first bad row.
     #[error("stopped at the first bad row (strict): {0}")]
     Strict(Box<ImportError>),
@@ -75,7 +107,10 @@ impl ImportError {
     #[must_use]
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::BadValue { line, .. } | ImportError::Malformed { line, .. } => Some(*line),
+            ImportError::BadValue { line, .. }
+            | ImportError::Malformed { line, .. }
+            | ImportError::RecordTooLong { line, .. }
+            | ImportError::HeaderTooLong { line, .. } => Some(*line),
             ImportError::Strict(inner) => inner.line(),
             _ => None,
         }
@@ -87,7 +122,10 @@ impl ImportError {
     /// from its start until the block's place in the file is known.
     pub(crate) fn shifted(mut self, by: u64) -> Self {
         match &mut self {
-            ImportError::BadValue { line, .. } | ImportError::Malformed { line, .. } => {
+            ImportError::BadValue { line, .. }
+            | ImportError::Malformed { line, .. }
+            | ImportError::RecordTooLong { line, .. }
+            | ImportError::HeaderTooLong { line, .. } => {
                 *line += by;
             }
             ImportError::Strict(inner) => **inner = inner.as_ref().clone().shifted(by),
@@ -100,6 +138,23 @@ impl ImportError {
 /// Longest value quoted back in an error.
 pub(crate) const MAX_QUOTED: usize = 200;
 
+/// The bytes of an over-long record or header quoted back in its error.
+pub(crate) const EXCERPT_BYTES: usize = 80;
+
 pub(crate) fn quoted(value: &str) -> String {
     value.chars().take(MAX_QUOTED).collect()
+}
+
+/// The first bytes of an over-long record, as text for a message.
+pub(crate) fn excerpt(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes.get(..EXCERPT_BYTES).unwrap_or(bytes)).into_owned()
+}
+
+/// A word on what a text of NUL bytes is.
+fn binary_hint(start: &str) -> &'static str {
+    if start.contains('\0') {
+        " (NUL bytes: this is not a text file)"
+    } else {
+        ""
+    }
 }

@@ -10,10 +10,10 @@ use decentwork_catalogue::{Cluster, CompliancePoint};
 use decentwork_model::{AssessmentId, Country, FactoryId};
 use decentwork_scoring::{FindingRecord, FindingRow};
 
-use crate::error::quoted;
+use crate::error::{excerpt, quoted};
 use crate::split::{
-    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, skip_line_ends,
-    split_record,
+    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, Stop, TooLong,
+    skip_line_ends, split_record,
 };
 use crate::{ImportError, country_from_name};
 
@@ -39,6 +39,18 @@ pub const EXPORT_COLUMNS: [&str; 14] = [
 /// question's text) is a few hundred bytes; anything far longer is a broken
 /// file, not data.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// The largest record read, in bytes of its fields' contents plus the number
+/// of its fields. A larger record stops the read with
+/// [`ImportError::RecordTooLong`]: the reader never buffers more than a few
+/// times this much of one record, whatever the input (a file without line
+/// ends, a quote never closed). An export's row is at most 14 fields of
+/// [`MAX_FIELD_BYTES`].
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// The largest header read, in bytes of its names plus their number; a
+/// larger one stops the read with [`ImportError::HeaderTooLong`].
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 /// Whether a row counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -542,7 +554,7 @@ struct Parsed {
 /// What the block reader hands on, in input order.
 enum Message {
     Block(Done),
-    Failed(std::io::Error),
+    Failed(Stop),
 }
 
 /// The header's columns aside, what reading it leaves: the exact reader (a
@@ -568,6 +580,8 @@ pub struct ExportImport {
     block: usize,
     /// Which readers to use (tests compare them).
     mode: ReadMode,
+    /// The largest record and header (tests make them small).
+    limits: (usize, usize),
 }
 
 /// Which block readers an import uses: for tests that compare them.
@@ -668,7 +682,8 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         } = self;
         state.labels.start(seq).merge_into(summary);
         let mut pos = 0;
-        while let Some((record, at)) = exact.next(bytes, &mut pos, line, last) {
+        while let Some(next) = exact.next(bytes, &mut pos, line, last) {
+            let (record, at) = next.map_err(|e| import.too_long(e, false))?;
             if blank(&record) {
                 continue;
             }
@@ -681,8 +696,16 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         Ok(())
     }
 
-    /// A read error: nothing after it can be trusted.
-    fn fail(&mut self, error: &std::io::Error) -> Result<(), ImportError> {
+    /// The input stopped early: a read error (nothing after it can be
+    /// trusted), or a run too long for any record, which ends the read.
+    fn fail(&mut self, stop: Stop) -> Result<(), ImportError> {
+        let error = match stop {
+            Stop::Io(error) => error,
+            Stop::Overlong(run) => {
+                let too_long = self.exact.overlong(self.line, &run);
+                return Err(self.import.too_long(too_long, false));
+            }
+        };
         let error = ImportError::Malformed {
             file: self.import.file.clone(),
             line: self.line,
@@ -701,6 +724,7 @@ impl ExportImport {
             options,
             block: BLOCK_BYTES,
             mode: ReadMode::Auto,
+            limits: (MAX_RECORD_BYTES, MAX_HEADER_BYTES),
         }
     }
 
@@ -712,6 +736,38 @@ impl ExportImport {
         self.block = block.max(1);
         self.mode = mode;
         self
+    }
+
+    /// The same import with other limits on a record and on the header than
+    /// [`MAX_RECORD_BYTES`] and [`MAX_HEADER_BYTES`]: for tests that reach
+    /// them with small inputs.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_limits(mut self, record: usize, header: usize) -> Self {
+        self.limits = (record.max(1), header.max(1));
+        self
+    }
+
+    /// The error for a record (or the header) over its limit.
+    fn too_long(&self, too_long: TooLong, header: bool) -> ImportError {
+        let TooLong { line, start } = too_long;
+        let file = self.file.clone();
+        let start = excerpt(&start);
+        if header {
+            ImportError::HeaderTooLong {
+                file,
+                line,
+                limit: self.limits.1,
+                start,
+            }
+        } else {
+            ImportError::RecordTooLong {
+                file,
+                line,
+                limit: self.limits.0,
+                start,
+            }
+        }
     }
 
     /// Streams `input`, handing each good row to `each`. Memory stays flat:
@@ -742,7 +798,7 @@ impl ExportImport {
         input: R,
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
-        let mut splitter = Splitter::new(input, self.block);
+        let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
         let mut consumer = self.consumer(&columns, header, each)?;
         let mut state = ReadState::default();
@@ -754,8 +810,8 @@ impl ExportImport {
                     buffer = consumer.take(done)?;
                 }
                 Ok(None) => break,
-                Err(e) => {
-                    consumer.fail(&e)?;
+                Err(stop) => {
+                    consumer.fail(stop)?;
                     break;
                 }
             }
@@ -776,7 +832,7 @@ impl ExportImport {
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
-        let mut splitter = Splitter::new(input, self.block);
+        let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
         let mut expected = header.rest.as_ref().map_or(0, |block| block.seq + 1);
         let mut consumer = self.consumer(&columns, header, each)?;
@@ -810,8 +866,8 @@ impl ExportImport {
                             }
                         }
                         Ok(None) => return,
-                        Err(error) => {
-                            let _ = failed.send(Message::Failed(error));
+                        Err(stop) => {
+                            let _ = failed.send(Message::Failed(stop));
                             return;
                         }
                     }
@@ -853,8 +909,8 @@ impl ExportImport {
                     let _ = free_tx.send(buffer);
                 }
             }
-            if let Some(Message::Failed(error)) = failure {
-                consumer.fail(&error)?;
+            if let Some(Message::Failed(stop)) = failure {
+                consumer.fail(stop)?;
             }
             Ok(consumer.summary)
         })
@@ -894,22 +950,29 @@ impl ExportImport {
         &self,
         splitter: &mut Splitter<R>,
     ) -> Result<(Columns, Header), ImportError> {
-        let mut exact = Exact::default();
+        let mut exact = Exact::new(self.limits.1);
         let mut line = 1;
         let (names, rest) = loop {
-            let block = splitter
-                .next_block(Vec::new())
-                .map_err(|e| ImportError::Unreadable {
-                    file: self.file.clone(),
-                    message: e.to_string(),
-                })?;
+            let block = match splitter.next_block(Vec::new()) {
+                Ok(block) => block,
+                Err(Stop::Io(e)) => {
+                    return Err(ImportError::Unreadable {
+                        file: self.file.clone(),
+                        message: e.to_string(),
+                    });
+                }
+                Err(Stop::Overlong(run)) => {
+                    return Err(self.too_long(exact.overlong(line, &run), true));
+                }
+            };
             let Some(block) = block else {
                 break (Vec::new(), None);
             };
             let mut pos = 0;
-            let names = exact
-                .next(&block.bytes, &mut pos, &mut line, block.last)
-                .map(|(header, _)| {
+            let names = match exact.next(&block.bytes, &mut pos, &mut line, block.last) {
+                None => None,
+                Some(Err(too_long)) => return Err(self.too_long(too_long, true)),
+                Some(Ok((header, _))) => Some(
                     header
                         .iter()
                         .map(|h| {
@@ -918,8 +981,9 @@ impl ExportImport {
                                 .trim()
                                 .to_owned()
                         })
-                        .collect::<Vec<_>>()
-                });
+                        .collect::<Vec<_>>(),
+                ),
+            };
             if let Some(names) = names {
                 let mut rest = block;
                 rest.bytes.drain(..pos.min(rest.bytes.len()));
@@ -930,20 +994,17 @@ impl ExportImport {
             }
         };
         let columns = self.columns(names)?;
+        splitter.set_limit(self.limits.0);
+        exact.set_limit(self.limits.0);
         Ok((columns, Header { exact, rest, line }))
     }
 
     /// Reads a block with the fast reader, or hands it back as it is where
     /// that reader cannot read it.
     fn parse(&self, block: Block, columns: &Columns, state: &mut ReadState) -> Done {
-        let Block {
-            seq,
-            bytes,
-            regular,
-            last,
-        } = block;
+        let Block { seq, bytes, last } = block;
         let done = |read| Done { seq, last, read };
-        if !regular || self.mode == ReadMode::ExactOnly {
+        if self.mode == ReadMode::ExactOnly {
             return done(Err(bytes));
         }
         let text = match String::from_utf8(bytes) {
@@ -965,6 +1026,12 @@ impl ExportImport {
             let Ok(split) = split_record(&text, pos, &mut state.spans, &mut arena) else {
                 return done(Err(text.into_bytes()));
             };
+            // A record's contents and fields never exceed its bytes and one
+            // more field: only one that might be over the limit goes to the
+            // exact reader, which decides.
+            if split.next.saturating_sub(pos) >= self.limits.0 {
+                return done(Err(text.into_bytes()));
+            }
             let record = FastRecord {
                 block: &text,
                 arena: &arena,

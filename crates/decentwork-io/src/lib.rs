@@ -31,6 +31,6 @@ pub use country::country_from_name;
 pub use error::ImportError;
 pub use export::{
     EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
-    MAX_FIELD_BYTES, QuestionType, ReadMode,
+    MAX_FIELD_BYTES, MAX_HEADER_BYTES, MAX_RECORD_BYTES, QuestionType, ReadMode,
 };
 pub use osh::{OshImport, OshSummary};

@@ -5,9 +5,9 @@ use std::io::Read;
 use chrono::NaiveDate;
 use decentwork_model::{Factory, FactoryFields, FactoryId, Jurisdiction, OsId};
 
-use crate::error::quoted;
-use crate::split::{BLOCK_BYTES, Exact, ExactRecord, Fields, Splitter};
-use crate::{ImportError, ImportOptions, country_from_name};
+use crate::error::{excerpt, quoted};
+use crate::split::{BLOCK_BYTES, Exact, ExactRecord, Fields, Splitter, Stop, TooLong};
+use crate::{ImportError, ImportOptions, MAX_HEADER_BYTES, MAX_RECORD_BYTES, country_from_name};
 
 /// What an Open Supply Hub import read and skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -78,8 +78,8 @@ impl OshImport {
     /// A header without `name`, `address` and `country`; the first bad row of a
     /// strict import.
     pub fn read<R: Read>(&self, input: R) -> Result<(Vec<Factory>, OshSummary), ImportError> {
-        let mut splitter = Splitter::new(input, BLOCK_BYTES);
-        let mut exact = Exact::default();
+        let mut splitter = Splitter::new(input, BLOCK_BYTES, MAX_HEADER_BYTES);
+        let mut exact = Exact::new(MAX_HEADER_BYTES);
         let mut line = 1;
         let mut list: Option<List> = None;
         let mut factories = Vec::new();
@@ -87,7 +87,10 @@ impl OshImport {
             let block = match splitter.next_block(Vec::new()) {
                 Ok(Some(block)) => block,
                 Ok(None) => break,
-                Err(e) => {
+                Err(Stop::Overlong(run)) => {
+                    return Err(self.too_long(exact.overlong(line, &run), list.is_none()));
+                }
+                Err(Stop::Io(e)) => {
                     let Some(list) = &mut list else {
                         return Err(ImportError::Unreadable {
                             file: self.file.clone(),
@@ -105,10 +108,14 @@ impl OshImport {
                 }
             };
             let mut pos = 0;
-            while let Some((record, at)) = exact.next(&block.bytes, &mut pos, &mut line, block.last)
-            {
+            while let Some(next) = exact.next(&block.bytes, &mut pos, &mut line, block.last) {
+                let (record, at) = next.map_err(|e| self.too_long(e, list.is_none()))?;
                 match &mut list {
-                    None => list = Some(self.header(record)?),
+                    None => {
+                        list = Some(self.header(record)?);
+                        splitter.set_limit(MAX_RECORD_BYTES);
+                        exact.set_limit(MAX_RECORD_BYTES);
+                    }
                     Some(list) => {
                         let result = self.record(record, at, list);
                         self.outcome(&mut list.summary, &mut factories, result)?;
@@ -121,6 +128,28 @@ impl OshImport {
             None => self
                 .header(ExactRecord::default())
                 .map(|list| (factories, list.summary)),
+        }
+    }
+
+    /// The error for a record (or the header) over its limit.
+    fn too_long(&self, too_long: TooLong, header: bool) -> ImportError {
+        let TooLong { line, start } = too_long;
+        let file = self.file.clone();
+        let start = excerpt(&start);
+        if header {
+            ImportError::HeaderTooLong {
+                file,
+                line,
+                limit: MAX_HEADER_BYTES,
+                start,
+            }
+        } else {
+            ImportError::RecordTooLong {
+                file,
+                line,
+                limit: MAX_RECORD_BYTES,
+                start,
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use decentwork_catalogue::{Cluster, CompliancePoint};
 use decentwork_model::{AssessmentId, Country, FactoryId};
 use decentwork_scoring::{FindingRecord, FindingRow};
 
-use crate::error::{excerpt, quoted};
+use crate::error::{EncodingProblem, byte_order_mark, excerpt, header_names, nul_bytes, quoted};
 use crate::split::{
     BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, Stop, TooLong,
     skip_line_ends, split_record,
@@ -309,6 +309,35 @@ fn finding(kind: &str, value: &str) -> Result<(QuestionType, bool), (usize, Stri
         _ if kind == QuestionType::FactGathering => Ok((kind, false)),
         other => Err((6, other.to_owned(), "0 or 1")),
     }
+}
+
+/// Why a text is not a `dd/mm/yyyy` date.
+enum DateForm {
+    /// Not in that form at all.
+    Wrong,
+    /// In that form, but no such day (31/02/2024).
+    NoSuchDay,
+}
+
+/// A `dd/mm/yyyy` date (one or two digits for day and month, four for the
+/// year).
+fn day_month_year(text: &str) -> Result<NaiveDate, DateForm> {
+    let mut parts = text.split('/');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(DateForm::Wrong);
+    };
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4)) {
+        return Err(DateForm::Wrong);
+    }
+    let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse()) else {
+        return Err(DateForm::Wrong);
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateForm::NoSuchDay)
 }
 
 /// Labels a block met that the catalogue (or the country list) does not know.
@@ -748,9 +777,23 @@ impl ExportImport {
         self
     }
 
-    /// The error for a record (or the header) over its limit.
+    /// The error for a file in another encoding.
+    fn encoding(&self, line: u64, (problem, hint): EncodingProblem) -> ImportError {
+        ImportError::Encoding {
+            file: self.file.clone(),
+            line,
+            problem,
+            hint,
+        }
+    }
+
+    /// The error for a record (or the header) over its limit; a header of
+    /// NUL bytes is not text.
     fn too_long(&self, too_long: TooLong, header: bool) -> ImportError {
         let TooLong { line, start } = too_long;
+        if header && let Some(problem) = nul_bytes(&start) {
+            return self.encoding(line, problem);
+        }
         let file = self.file.clone();
         let start = excerpt(&start);
         if header {
@@ -952,6 +995,7 @@ impl ExportImport {
     ) -> Result<(Columns, Header), ImportError> {
         let mut exact = Exact::new(self.limits.1);
         let mut line = 1;
+        let mut first = true;
         let (names, rest) = loop {
             let block = match splitter.next_block(Vec::new()) {
                 Ok(block) => block,
@@ -962,27 +1006,26 @@ impl ExportImport {
                     });
                 }
                 Err(Stop::Overlong(run)) => {
+                    if first && let Some(problem) = byte_order_mark(&run) {
+                        return Err(self.encoding(1, problem));
+                    }
                     return Err(self.too_long(exact.overlong(line, &run), true));
                 }
             };
             let Some(block) = block else {
                 break (Vec::new(), None);
             };
+            if first && let Some(problem) = byte_order_mark(&block.bytes) {
+                return Err(self.encoding(1, problem));
+            }
+            first = false;
             let mut pos = 0;
             let names = match exact.next(&block.bytes, &mut pos, &mut line, block.last) {
                 None => None,
                 Some(Err(too_long)) => return Err(self.too_long(too_long, true)),
-                Some(Ok((header, _))) => Some(
-                    header
-                        .iter()
-                        .map(|h| {
-                            String::from_utf8_lossy(h)
-                                .trim_start_matches('\u{feff}')
-                                .trim()
-                                .to_owned()
-                        })
-                        .collect::<Vec<_>>(),
-                ),
+                Some(Ok((header, at))) => {
+                    Some(header_names(header.iter()).map_err(|p| self.encoding(at, p))?)
+                }
             };
             if let Some(names) = names {
                 let mut rest = block;
@@ -1216,8 +1259,14 @@ impl ExportImport {
             return Err(bad(4, question, "a question ID"));
         }
         let factory_name = field(10)?;
+        let not_a_date = |value: &str| ImportError::NotADate {
+            file: self.file.clone(),
+            line,
+            column: EXPORT_COLUMNS.get(11).copied().unwrap_or("?").to_owned(),
+            value: quoted(value),
+        };
         let (assessment, factory, start, cycle) =
-            Self::assessment_fields(&record, columns, cache, &field, &bad)?;
+            Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
         Ok(ExportRowRef {
             line,
             country_label,
@@ -1266,7 +1315,7 @@ impl ExportImport {
                 line,
                 column: name.to_owned(),
                 value: quoted(&String::from_utf8_lossy(raw)),
-                expected: "UTF-8 text",
+                expected: "UTF-8 text (save the file as UTF-8)",
             },
         }
     }
@@ -1278,7 +1327,10 @@ impl ExportImport {
         columns: &Columns,
         cache: &mut AssessmentCache,
         field: &impl Fn(usize) -> Result<&'r str, ImportError>,
-        bad: &impl Fn(usize, &str, &'static str) -> ImportError,
+        (bad, not_a_date): (
+            &impl Fn(usize, &str, &'static str) -> ImportError,
+            &impl Fn(&str) -> ImportError,
+        ),
     ) -> Result<(AssessmentId, FactoryId, NaiveDate, u16), ImportError> {
         let raw = |i: usize| {
             columns
@@ -1326,12 +1378,10 @@ impl ExportImport {
             .parse()
             .map_err(|_| bad(9, factory, "a factory ID (letters, digits, '-', '_', '.')"))?;
         let date = field(11)?;
-        // chrono reads "24" as the year 24: insist on four digits.
-        let four_digit_year = date.rsplit('/').next().is_some_and(|y| y.len() == 4);
-        let start = NaiveDate::parse_from_str(date, "%d/%m/%Y")
-            .ok()
-            .filter(|_| four_digit_year)
-            .ok_or_else(|| bad(11, date, "a date as dd/mm/yyyy"))?;
+        let start = day_month_year(date).map_err(|form| match form {
+            DateForm::Wrong => bad(11, date, "a date as dd/mm/yyyy"),
+            DateForm::NoSuchDay => not_a_date(date),
+        })?;
         let cycle = field(12)?;
         let cycle = cycle
             .parse::<u16>()

@@ -514,7 +514,7 @@ pub(crate) struct ExactRecord<'r> {
 
 impl<'r> ExactRecord<'r> {
     /// All fields' bytes, in order.
-    pub(crate) fn iter(self) -> impl Iterator<Item = &'r [u8]> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'r [u8]> + Clone {
         (0..self.ends.len()).filter_map(move |i| self.raw(i))
     }
 }

@@ -199,7 +199,7 @@ fn other_encodings_are_named_with_a_hint() {
         "{}",
         error(&binary)
     );
-    assert!(error(&[0; 1 << 20]).contains("not a text file"));
+    assert!(error(&vec![0; 1 << 20]).contains("not a text file"));
     // A header read after blank lines names its own line.
     let blank_first = [b"\n\n".as_slice(), &utf16(&text, false)].concat();
     let (_, result) = read(&blank_first, ImportOptions::default());

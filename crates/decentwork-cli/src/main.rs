@@ -165,13 +165,16 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// An Open Supply Hub facility list (CSV) into factories (JSON on stdout, summary on stderr).
+    /// An Open Supply Hub facility list (CSV: the site's download or the upload template): facilities as JSON on stdout, a summary on stderr.
+    #[command(
+        after_help = "Examples:\n  decentwork import osh facilities.csv > facilities.json\n  decentwork import osh facilities.csv --enrolled-on 2024-07-01 > factories.json"
+    )]
     Osh {
         /// The CSV file.
         file: PathBuf,
-        /// The enrolment date to record on the factories.
-        #[arg(long, default_value = "2025-01-01")]
-        enrolled_on: NaiveDate,
+        /// Print programme factory records enrolled on this date instead of the facilities (a facility list says nothing of enrolment, so there is no default).
+        #[arg(long)]
+        enrolled_on: Option<NaiveDate>,
         /// Stop at the first bad row.
         #[arg(long)]
         strict: bool,
@@ -305,29 +308,72 @@ fn run(cli: Cli) -> Result<()> {
                     enrolled_on,
                     strict,
                 },
-        } => {
-            let options = if strict {
-                ImportOptions::strict()
-            } else {
-                ImportOptions::default()
-            };
-            let input = std::fs::File::open(&file).map_err(|e| Failure::io(&file, &e))?;
-            let (factories, summary) =
-                OshImport::new(file.display().to_string(), options, enrolled_on)
-                    .read(std::io::BufReader::new(input))
-                    .map_err(|e| Failure::data(e.to_string()))?;
-            eprintln!(
-                "{} rows read, {} factories, {} rows skipped",
-                summary.rows_read, summary.factories, summary.rows_skipped
-            );
-            for e in &summary.skipped {
-                eprintln!("skipped: {e}");
-            }
-            print(&to_json(&factories)?)
-        }
+        } => import_osh(&file, enrolled_on, strict),
         Command::Catalogue { what } => catalogue_cmd::run(what),
         Command::Rates(args) => rates::run(&args),
     }
+}
+
+/// `import osh`: facilities as the file gives them, or (with an enrolment
+/// date) factory records.
+fn import_osh(file: &Path, enrolled_on: Option<NaiveDate>, strict: bool) -> Result<()> {
+    let options = if strict {
+        ImportOptions::strict()
+    } else {
+        ImportOptions::default()
+    };
+    let input = std::fs::File::open(file).map_err(|e| Failure::io(file, &e))?;
+    // The reader reads in blocks of its own: no buffering needed.
+    let import = OshImport::new(file.display().to_string(), options);
+    let (facilities, summary) = import
+        .read(input)
+        .map_err(|e| Failure::data(e.to_string()))?;
+    eprintln!(
+        "{}: {}; {} rows read, {} facilities, {} rows skipped",
+        file.display(),
+        summary.shape,
+        summary.rows_read,
+        summary.facilities,
+        summary.rows_skipped
+    );
+    if !summary.unused_columns.is_empty() {
+        let mut names = summary.unused_columns.join(", ");
+        if names.chars().count() > 300 {
+            names = names.chars().take(300).collect::<String>() + "…";
+        }
+        eprintln!("{} columns not read: {names}", summary.unused_columns.len());
+    }
+    for d in &summary.duplicates {
+        eprintln!(
+            "duplicate: OS ID {} on line {} is already on line {} (both kept)",
+            d.os_id, d.line, d.first_line
+        );
+    }
+    if summary.duplicate_rows > summary.duplicates.len() as u64 {
+        eprintln!("{} rows repeat an OS ID in all", summary.duplicate_rows);
+    }
+    for e in &summary.skipped {
+        eprintln!("skipped: {e}");
+    }
+    if summary.rows_skipped > summary.skipped.len() as u64 {
+        eprintln!("{} rows skipped in all", summary.rows_skipped);
+    }
+    let Some(on) = enrolled_on else {
+        return print(&to_json(&facilities)?);
+    };
+    let mut factories = Vec::with_capacity(facilities.len());
+    for facility in &facilities {
+        match import.factory(facility, on) {
+            Ok(factory) => factories.push(factory),
+            Err(e) if strict => return Err(Failure::data(e.to_string())),
+            Err(e) => eprintln!("not made a factory: {e}"),
+        }
+    }
+    eprintln!(
+        "{} factories enrolled on {on}; factory records keep no coordinates, worker counts, parent companies, contributors, facility or processing types, contribution dates or closed flags (run without --enrolled-on to see them)",
+        factories.len()
+    );
+    print(&to_json(&factories)?)
 }
 
 fn report(

@@ -24,6 +24,30 @@ pub enum ImportError {
         /// The columns present.
         found: Vec<String>,
     },
+    /// A header of neither Open Supply Hub shape: no `country`,
+    /// `country_code` or `country_name` column.
+    #[error(
+        "{file}: not an Open Supply Hub facility list (no country, country_code or country_name column); {}",
+        found_columns(found)
+    )]
+    NotAFacilityList {
+        /// The file.
+        file: String,
+        /// The columns present.
+        found: Vec<String>,
+    },
+    /// A facility list's header lacks columns its shape requires.
+    #[error("{file}: {shape} needs the column(s) {}; {}", missing.join(", "), found_columns(found))]
+    MissingFacilityColumns {
+        /// The file.
+        file: String,
+        /// The shape the header was taken for.
+        shape: crate::OshShape,
+        /// The columns missing.
+        missing: Vec<String>,
+        /// The columns present.
+        found: Vec<String>,
+    },
     /// A column appears twice in the header.
     #[error("{file}: column {column} appears twice in the header")]
     DuplicateColumn {
@@ -122,6 +146,19 @@ pub enum ImportError {
         /// The value as found (cut to 200 characters).
         value: String,
     },
+    /// A facility list gives one OS ID to two rows (an error in a strict
+    /// import; otherwise both are kept and the repeat is listed).
+    #[error("{file}:{line}: OS ID {os_id} is already on line {first_line}")]
+    DuplicateOsId {
+        /// The file.
+        file: String,
+        /// The line of the repeat.
+        line: u64,
+        /// The OS ID.
+        os_id: String,
+        /// The line of its first row.
+        first_line: u64,
+    },
     /// A strict import stopped at its first bad row.
     #[error("stopped at the first bad row (strict): {0}")]
     Strict(Box<ImportError>),
@@ -137,7 +174,8 @@ impl ImportError {
             | ImportError::RecordTooLong { line, .. }
             | ImportError::HeaderTooLong { line, .. }
             | ImportError::Encoding { line, .. }
-            | ImportError::NotADate { line, .. } => Some(*line),
+            | ImportError::NotADate { line, .. }
+            | ImportError::DuplicateOsId { line, .. } => Some(*line),
             ImportError::Strict(inner) => inner.line(),
             _ => None,
         }
@@ -154,7 +192,8 @@ impl ImportError {
             | ImportError::RecordTooLong { line, .. }
             | ImportError::HeaderTooLong { line, .. }
             | ImportError::Encoding { line, .. }
-            | ImportError::NotADate { line, .. } => {
+            | ImportError::NotADate { line, .. }
+            | ImportError::DuplicateOsId { line, .. } => {
                 *line += by;
             }
             ImportError::Strict(inner) => **inner = inner.as_ref().clone().shifted(by),
@@ -188,6 +227,15 @@ pub(crate) fn names(found: &[String]) -> String {
     }
     let cut: String = all.chars().take(MAX_QUOTED).collect();
     format!("{cut}… ({} columns)", found.len())
+}
+
+/// The columns a header has, for a message.
+fn found_columns(found: &[String]) -> String {
+    if found.is_empty() {
+        "the file is empty".to_owned()
+    } else {
+        format!("found {}", names(found))
+    }
 }
 
 /// A word on what a text of NUL bytes is.

@@ -33,4 +33,6 @@ pub use export::{
     EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
     MAX_FIELD_BYTES, MAX_HEADER_BYTES, MAX_RECORD_BYTES, QuestionType, ReadMode,
 };
-pub use osh::{OshImport, OshSummary};
+pub use osh::{
+    Coordinates, DuplicateOsId, OshFacility, OshImport, OshShape, OshSummary, WorkerCount,
+};

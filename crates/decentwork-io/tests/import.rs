@@ -264,37 +264,33 @@ fn fact_gathering_rows_and_unknown_labels() {
 
 #[test]
 fn osh_facilities() {
-    let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     let text = "os_id,name,address,country,sector,product_type,number_of_workers\n\
         VN2019085P645QS,Example Garment,1 Road,VN,Apparel|Textiles,Knitwear,100-500\n\
         VN2019085P645QT,Bad Check,2 Road,VN,Apparel,,\n\
         ,No OS ID Ltd,3 Road,Bangladesh,Apparel,,\n\
         ,Nowhere Ltd,4 Road,Atlantis,Apparel,,\n\
         ,,5 Road,Bangladesh,Apparel,,\n";
-    let (factories, summary) = OshImport::new("list.csv", ImportOptions::default(), on)
-        .read(text.as_bytes())
-        .unwrap();
-    assert_eq!(factories.len(), 2);
-    assert_eq!(factories[0].sectors, ["Apparel", "Textiles"]);
-    assert_eq!(factories[1].id.as_str(), "osh-line-4");
-    assert_eq!(summary.unused_columns, ["number_of_workers"]);
+    let import = OshImport::new("list.csv", ImportOptions::default());
+    let (facilities, summary) = import.read(text.as_bytes()).unwrap();
+    assert_eq!(facilities.len(), 2);
+    assert_eq!(facilities[0].sectors, ["Apparel", "Textiles"]);
+    assert_eq!(facilities[0].number_of_workers[0].to_string(), "100-500");
+    let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    assert_eq!(
+        import.factory(&facilities[1], on).unwrap().id.as_str(),
+        "osh-line-4"
+    );
+    assert!(summary.unused_columns.is_empty());
     let messages: Vec<String> = summary.skipped.iter().map(ToString::to_string).collect();
     insta::assert_debug_snapshot!(messages, @r#"
     [
         "list.csv:3: column os_id: \"VN2019085P645QT\": expected a valid OS ID (15 characters, matching check character)",
         "list.csv:5: column country: \"Atlantis\": expected a country name or ISO 3166-1 code",
-        "list.csv:6: column record: \"\": expected a non-empty name and address",
+        "list.csv:6: column name: \"\": expected a facility name",
     ]
     "#);
-    let missing = OshImport::new("list.csv", ImportOptions::default(), on)
-        .read(&b"name,country\nx,VN\n"[..])
-        .unwrap_err();
-    assert!(
-        missing
-            .to_string()
-            .contains("missing required column(s) address"),
-        "{missing}"
-    );
+    let missing = import.read(&b"name,country\nx,VN\n"[..]).unwrap_err();
+    insta::assert_snapshot!(missing, @"list.csv: an Open Supply Hub upload template needs the column(s) address; found name, country");
 }
 
 #[test]

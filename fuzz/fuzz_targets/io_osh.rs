@@ -1,6 +1,6 @@
 //! The Open Supply Hub facility reader on arbitrary bytes: never panics,
 //! counts add up, and every factory made from a facility passes the model's
-//! checks again.
+//! checks again. `io_large` reads inputs of megabytes.
 #![no_main]
 
 use chrono::NaiveDate;

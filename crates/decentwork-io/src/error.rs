@@ -218,15 +218,15 @@ pub(crate) fn excerpt(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes.get(..EXCERPT_BYTES).unwrap_or(bytes)).into_owned()
 }
 
-/// Column names for a message: at most [`MAX_QUOTED`] characters of them, then
-/// how many there are (a header can hold anything).
+/// Names (columns, labels) for a message: at most [`MAX_QUOTED`] characters
+/// of them, then how many there are (a header can hold anything).
 pub(crate) fn names(found: &[String]) -> String {
     let all = found.join(", ");
     if all.chars().count() <= MAX_QUOTED {
         return all;
     }
     let cut: String = all.chars().take(MAX_QUOTED).collect();
-    format!("{cut}… ({} columns)", found.len())
+    format!("{cut}… ({} in all)", found.len())
 }
 
 /// The columns a header has, for a message.

@@ -262,11 +262,9 @@ impl ImportSummary {
     #[must_use]
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
+        // At most 200 characters of each list, then how many there are.
         let list = |set: &BTreeSet<String>| {
-            set.iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::error::names(&set.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>())
         };
         if !self.unknown_points.is_empty() {
             out.push(format!(

@@ -6,6 +6,8 @@
     reason = "tests fail loudly"
 )]
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use decentwork_io::{ExportImport, ExportRow, ImportError, ImportOptions, OshImport, QuestionType};
 
@@ -240,8 +242,18 @@ fn missing_columns_quote_an_excerpt_of_the_header() {
         .1
         .unwrap_err();
     let message = error.to_string();
-    assert!(message.ends_with("… (5001 columns)"), "{message}");
+    assert!(message.ends_with("… (5001 in all)"), "{message}");
     assert!(message.len() < 700, "{message}");
+    // Columns not used are listed the same way.
+    let extra = (0..3000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, ",Extra {i}");
+        s
+    });
+    let text = format!("{HEADER}{extra}\n");
+    let summary = read(text.as_bytes(), ImportOptions::default()).1.unwrap();
+    let warnings = summary.warnings();
+    assert!(warnings[0].ends_with("… (3000 in all)"), "{warnings:?}");
+    assert!(warnings[0].len() < 300, "{warnings:?}");
 }
 
 #[test]

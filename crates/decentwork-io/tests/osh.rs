@@ -305,7 +305,7 @@ fn headers_name_the_shape_and_what_is_missing() {
         "{message}"
     );
     assert!(message.len() < 400, "{message}");
-    assert!(message.ends_with("… (1 columns)"), "{message}");
+    assert!(message.ends_with("… (1 in all)"), "{message}");
     // UTF-16, as spreadsheets save "Unicode text".
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(

@@ -118,13 +118,16 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// An Open Supply Hub facility list (CSV) into factories (JSON on stdout, summary on stderr).
+    /// An Open Supply Hub facility list (CSV: the site's download or the upload template): facilities as JSON on stdout, a summary on stderr.
+    #[command(
+        after_help = "Examples:\n  decentwork import osh facilities.csv > facilities.json\n  decentwork import osh facilities.csv --enrolled-on 2024-07-01 > factories.json"
+    )]
     Osh {
         /// The CSV file (`-` for standard input).
         file: Source,
-        /// The enrolment date to record on the factories.
-        #[arg(long, default_value = "2025-01-01")]
-        enrolled_on: NaiveDate,
+        /// Print programme factory records enrolled on this date instead of the facilities (a facility list says nothing of enrolment, so there is no default).
+        #[arg(long)]
+        enrolled_on: Option<NaiveDate>,
         /// Stop at the first bad row.
         #[arg(long)]
         strict: bool,
@@ -181,27 +184,76 @@ fn run(cli: Cli) -> Result<()> {
                     strict,
                     output,
                 },
-        } => {
-            let options = if strict {
-                ImportOptions::strict()
-            } else {
-                ImportOptions::default()
-            };
-            let (factories, summary) = OshImport::new(file.to_string(), options, enrolled_on)
-                .read(std::io::BufReader::new(file.open()?))
-                .map_err(|e| Failure::data(e.to_string()))?;
-            eprintln!(
-                "{} rows read, {} factories, {} rows skipped",
-                summary.rows_read, summary.factories, summary.rows_skipped
-            );
-            for e in &summary.skipped {
-                eprintln!("skipped: {e}");
-            }
-            Output(output).write(to_json(&factories)?.as_bytes())
-        }
+        } => import_osh(&file, enrolled_on, strict, &Output(output)),
         Command::Catalogue { what } => catalogue_cmd::run(what),
         Command::Rates(args) => rates::run(&args),
     }
+}
+
+/// `import osh`: facilities as the file gives them, or (with an enrolment
+/// date) factory records.
+fn import_osh(
+    file: &Source,
+    enrolled_on: Option<NaiveDate>,
+    strict: bool,
+    output: &Output,
+) -> Result<()> {
+    let options = if strict {
+        ImportOptions::strict()
+    } else {
+        ImportOptions::default()
+    };
+    // The reader reads in blocks of its own: no buffering needed.
+    let import = OshImport::new(file.to_string(), options);
+    let (facilities, summary) = import.read(file.open()?).map_err(|e| {
+        if e.is_read_failure() {
+            Failure::unreadable(e.to_string())
+        } else {
+            Failure::data(e.to_string())
+        }
+    })?;
+    eprintln!(
+        "{file}: {}; {} rows read, {} facilities, {} rows skipped",
+        summary.shape, summary.rows_read, summary.facilities, summary.rows_skipped
+    );
+    if !summary.unused_columns.is_empty() {
+        let mut names = summary.unused_columns.join(", ");
+        if names.chars().count() > 300 {
+            names = names.chars().take(300).collect::<String>() + "…";
+        }
+        eprintln!("{} columns not read: {names}", summary.unused_columns.len());
+    }
+    for d in &summary.duplicates {
+        eprintln!(
+            "duplicate: OS ID {} on line {} is already on line {} (both kept)",
+            d.os_id, d.line, d.first_line
+        );
+    }
+    if summary.duplicate_rows > summary.duplicates.len() as u64 {
+        eprintln!("{} rows repeat an OS ID in all", summary.duplicate_rows);
+    }
+    for e in &summary.skipped {
+        eprintln!("skipped: {e}");
+    }
+    if summary.rows_skipped > summary.skipped.len() as u64 {
+        eprintln!("{} rows skipped in all", summary.rows_skipped);
+    }
+    let Some(on) = enrolled_on else {
+        return output.write(to_json(&facilities)?.as_bytes());
+    };
+    let mut factories = Vec::with_capacity(facilities.len());
+    for facility in &facilities {
+        match import.factory(facility, on) {
+            Ok(factory) => factories.push(factory),
+            Err(e) if strict => return Err(Failure::data(e.to_string())),
+            Err(e) => eprintln!("not made a factory: {e}"),
+        }
+    }
+    eprintln!(
+        "{} factories enrolled on {on}; factory records keep no coordinates, worker counts, parent companies, contributors, facility or processing types, contribution dates or closed flags (run without --enrolled-on to see them)",
+        factories.len()
+    );
+    output.write(to_json(&factories)?.as_bytes())
 }
 
 fn schema(name: Option<&str>) -> Result<()> {

@@ -379,9 +379,66 @@ fn validate_and_schema() {
 fn import_osh() {
     let (code, stdout, stderr) = run(&["import", "osh", "osh-facilities.csv"]);
     assert_eq!(code, 0, "{stderr}");
-    let factories: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(factories.as_array().unwrap().len(), 3);
+    let facilities: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(facilities.as_array().unwrap().len(), 3);
+    // Facilities, not factories: no enrolment date is made up.
+    assert!(facilities[0].get("enrolled_on").is_none());
+    assert_eq!(facilities[0]["number_of_workers"][0]["max"], 5000);
     insta::assert_snapshot!("import_osh_stderr", stderr);
     let (code, _, stderr) = run(&["import", "osh", "osh-facilities.csv", "--strict"]);
     assert_eq!(code, 1, "{stderr}");
+}
+
+/// Open Supply Hub's own download (the columns the site writes, invented
+/// facilities): read whole, and made factories only when asked.
+#[test]
+fn import_osh_download() {
+    let download = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../decentwork-io/tests/data/osh-download.csv"
+    );
+    let (code, stdout, stderr) = run(&["import", "osh", download]);
+    assert_eq!(code, 0, "{stderr}");
+    let facilities: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    insta::assert_json_snapshot!("import_osh_download_first", facilities[0]);
+    assert_eq!(facilities.as_array().unwrap().len(), 5);
+    assert_eq!(facilities[2]["is_closed"], true);
+    assert!(
+        stderr.contains("an Open Supply Hub download; 5 rows read, 5 facilities, 0 rows skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("43 columns not read: processing_type_facility_type_raw, claim_created_at"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&["import", "osh", download, "--enrolled-on", "2024-07-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    let factories: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        factories.as_array().unwrap().len(),
+        4,
+        "the closed facility is left out"
+    );
+    assert_eq!(factories[0]["enrolled_on"], "2024-07-01");
+    assert!(
+        stderr.contains("not made a factory") && stderr.contains("is_closed"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&[
+        "import",
+        "osh",
+        download,
+        "--enrolled-on",
+        "2024-07-01",
+        "--strict",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    // Any other file: not a facility list, and its first line is not echoed.
+    let (code, _, stderr) = run(&["import", "osh", "export.csv"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("not an Open Supply Hub facility list"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 400, "{stderr}");
 }

@@ -174,22 +174,35 @@ fn malformed_osh_lists() {
     let mut out = String::new();
     for path in files("osh") {
         let bytes = std::fs::read(&path).unwrap();
-        let outcome =
-            match OshImport::new(name(&path), ImportOptions::default(), on).read(&bytes[..]) {
-                Ok((factories, s)) => {
-                    let mut text = format!(
-                        "{} read, {} factories, {} skipped",
-                        s.rows_read,
-                        factories.len(),
-                        s.rows_skipped
-                    );
-                    for e in &s.skipped {
-                        let _ = write!(text, "\n    skipped {e}");
-                    }
-                    text
+        let import = OshImport::new(name(&path), ImportOptions::default());
+        let outcome = match import.read(&bytes[..]) {
+            Ok((facilities, s)) => {
+                let mut text = format!(
+                    "{} read, {} facilities, {} skipped",
+                    s.rows_read,
+                    facilities.len(),
+                    s.rows_skipped
+                );
+                for e in &s.skipped {
+                    let _ = write!(text, "\n    skipped {e}");
                 }
-                Err(e) => format!("rejected: {e}"),
-            };
+                for d in &s.duplicates {
+                    let _ = write!(
+                        text,
+                        "\n    duplicate OS ID {} on line {} (first on line {})",
+                        d.os_id, d.line, d.first_line
+                    );
+                }
+                // Made factories, as `import osh --enrolled-on` would.
+                for f in &facilities {
+                    if let Err(e) = import.factory(f, on) {
+                        let _ = write!(text, "\n    not made a factory: {e}");
+                    }
+                }
+                text
+            }
+            Err(e) => format!("rejected: {e}"),
+        };
         let _ = writeln!(out, "{}: {outcome}", name(&path));
     }
     insta::assert_snapshot!(out);

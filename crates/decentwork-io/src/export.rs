@@ -10,10 +10,10 @@ use decentwork_catalogue::{Cluster, CompliancePoint, Question};
 use decentwork_model::{AssessmentId, Country, FactoryId};
 use decentwork_scoring::{AssessmentInfo, Labelled, Observation, Observed, SYSTEMS_CLUSTER};
 
-use crate::error::quoted;
+use crate::error::{EncodingProblem, byte_order_mark, excerpt, header_names, nul_bytes, quoted};
 use crate::split::{
-    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, skip_line_ends,
-    split_record,
+    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, Stop, TooLong,
+    skip_line_ends, split_record,
 };
 use crate::{ImportError, country_from_name};
 
@@ -39,6 +39,18 @@ pub const EXPORT_COLUMNS: [&str; 14] = [
 /// question's text) is a few hundred bytes; anything far longer is a broken
 /// file, not data.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// The largest record read, in bytes of its fields' contents plus the number
+/// of its fields. A larger record stops the read with
+/// [`ImportError::RecordTooLong`]: the reader never buffers more than a few
+/// times this much of one record, whatever the input (a file without line
+/// ends, a quote never closed). An export's row is at most 14 fields of
+/// [`MAX_FIELD_BYTES`].
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// The largest header read, in bytes of its names plus their number; a
+/// larger one stops the read with [`ImportError::HeaderTooLong`].
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 /// Whether a row counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -300,11 +312,9 @@ impl ImportSummary {
     #[must_use]
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
+        // At most 200 characters of each list, then how many there are.
         let list = |set: &BTreeSet<String>| {
-            set.iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::error::names(&set.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>())
         };
         if !self.unknown_points.is_empty() {
             out.push(format!(
@@ -347,6 +357,35 @@ fn finding(kind: &str, value: &str) -> Result<(QuestionType, bool), (usize, Stri
         _ if kind == QuestionType::FactGathering => Ok((kind, false)),
         other => Err((6, other.to_owned(), "0 or 1")),
     }
+}
+
+/// Why a text is not a `dd/mm/yyyy` date.
+enum DateForm {
+    /// Not in that form at all.
+    Wrong,
+    /// In that form, but no such day (31/02/2024).
+    NoSuchDay,
+}
+
+/// A `dd/mm/yyyy` date (one or two digits for day and month, four for the
+/// year).
+fn day_month_year(text: &str) -> Result<NaiveDate, DateForm> {
+    let mut parts = text.split('/');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(DateForm::Wrong);
+    };
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4)) {
+        return Err(DateForm::Wrong);
+    }
+    let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse()) else {
+        return Err(DateForm::Wrong);
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateForm::NoSuchDay)
 }
 
 /// Labels a block met that the catalogue (or the country list) does not know.
@@ -570,7 +609,7 @@ struct Parsed {
 /// What the block reader hands on, in input order.
 enum Message {
     Block(Done),
-    Failed(std::io::Error),
+    Failed(Stop),
 }
 
 /// The header's columns aside, what reading it leaves: the exact reader (a
@@ -596,6 +635,8 @@ pub struct ExportImport {
     block: usize,
     /// Which readers to use (tests compare them).
     mode: ReadMode,
+    /// The largest record and header (tests make them small).
+    limits: (usize, usize),
 }
 
 /// Which block readers an import uses: for tests that compare them
@@ -700,7 +741,8 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         } = self;
         state.labels.start(seq).merge_into(summary);
         let mut pos = 0;
-        while let Some((record, at)) = exact.next(bytes, &mut pos, line, last) {
+        while let Some(next) = exact.next(bytes, &mut pos, line, last) {
+            let (record, at) = next.map_err(|e| import.too_long(e, false))?;
             if blank(&record) {
                 continue;
             }
@@ -713,9 +755,17 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
         Ok(())
     }
 
-    /// A read error: the import fails, saying how far it got. It is never
-    /// a skipped row, strict or not: the rest of the input is missing.
-    fn fail(&self, error: &std::io::Error) -> ImportError {
+    /// The input stopped early: a read error fails the import, saying how
+    /// far it got (never a skipped row, strict or not: the rest of the input
+    /// is missing); a run too long for any record ends the read.
+    fn fail(&mut self, stop: Stop) -> ImportError {
+        let error = match stop {
+            Stop::Io(error) => error,
+            Stop::Overlong(run) => {
+                let too_long = self.exact.overlong(self.line, &run);
+                return self.import.too_long(too_long, false);
+            }
+        };
         ImportError::ReadFailed {
             file: self.import.file.clone(),
             // `line` is where the next block would have started.
@@ -735,6 +785,7 @@ impl ExportImport {
             options,
             block: BLOCK_BYTES,
             mode: ReadMode::Auto,
+            limits: (MAX_RECORD_BYTES, MAX_HEADER_BYTES),
         }
     }
 
@@ -746,6 +797,52 @@ impl ExportImport {
         self.block = block.max(1);
         self.mode = mode;
         self
+    }
+
+    /// The same import with other limits on a record and on the header than
+    /// [`MAX_RECORD_BYTES`] and [`MAX_HEADER_BYTES`]: for tests that reach
+    /// them with small inputs (feature `test-hooks`).
+    #[cfg(feature = "test-hooks")]
+    #[must_use]
+    pub fn with_limits(mut self, record: usize, header: usize) -> Self {
+        self.limits = (record.max(1), header.max(1));
+        self
+    }
+
+    /// The error for a file in another encoding.
+    fn encoding(&self, line: u64, (problem, hint): EncodingProblem) -> ImportError {
+        ImportError::Encoding {
+            file: self.file.clone(),
+            line,
+            problem,
+            hint,
+        }
+    }
+
+    /// The error for a record (or the header) over its limit; a header of
+    /// NUL bytes is not text.
+    fn too_long(&self, too_long: TooLong, header: bool) -> ImportError {
+        let TooLong { line, start } = too_long;
+        if header && let Some(problem) = nul_bytes(&start) {
+            return self.encoding(line, problem);
+        }
+        let file = self.file.clone();
+        let start = excerpt(&start);
+        if header {
+            ImportError::HeaderTooLong {
+                file,
+                line,
+                limit: self.limits.1,
+                start,
+            }
+        } else {
+            ImportError::RecordTooLong {
+                file,
+                line,
+                limit: self.limits.0,
+                start,
+            }
+        }
     }
 
     /// Streams `input`, handing each good row to `each`. Memory stays flat:
@@ -776,7 +873,7 @@ impl ExportImport {
         input: R,
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
-        let mut splitter = Splitter::new(input, self.block);
+        let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
         let mut consumer = self.consumer(&columns, header, each)?;
         let mut state = ReadState::default();
@@ -788,8 +885,8 @@ impl ExportImport {
                     buffer = consumer.take(done)?;
                 }
                 Ok(None) => break,
-                Err(e) => {
-                    return Err(consumer.fail(&e));
+                Err(stop) => {
+                    return Err(consumer.fail(stop));
                 }
             }
         }
@@ -809,7 +906,7 @@ impl ExportImport {
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
-        let mut splitter = Splitter::new(input, self.block);
+        let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
         let mut expected = header.rest.as_ref().map_or(0, |block| block.seq + 1);
         let mut consumer = self.consumer(&columns, header, each)?;
@@ -843,8 +940,8 @@ impl ExportImport {
                             }
                         }
                         Ok(None) => return,
-                        Err(error) => {
-                            let _ = failed.send(Message::Failed(error));
+                        Err(stop) => {
+                            let _ = failed.send(Message::Failed(stop));
                             return;
                         }
                     }
@@ -886,8 +983,8 @@ impl ExportImport {
                     let _ = free_tx.send(buffer);
                 }
             }
-            if let Some(Message::Failed(error)) = failure {
-                return Err(consumer.fail(&error));
+            if let Some(Message::Failed(stop)) = failure {
+                return Err(consumer.fail(stop));
             }
             Ok(consumer.summary)
         })
@@ -927,32 +1024,40 @@ impl ExportImport {
         &self,
         splitter: &mut Splitter<R>,
     ) -> Result<(Columns, Header), ImportError> {
-        let mut exact = Exact::default();
+        let mut exact = Exact::new(self.limits.1);
         let mut line = 1;
+        let mut first = true;
         let (names, rest) = loop {
-            let block = splitter
-                .next_block(Vec::new())
-                .map_err(|e| ImportError::Unreadable {
-                    file: self.file.clone(),
-                    message: e.to_string(),
-                })?;
+            let block = match splitter.next_block(Vec::new()) {
+                Ok(block) => block,
+                Err(Stop::Io(e)) => {
+                    return Err(ImportError::Unreadable {
+                        file: self.file.clone(),
+                        message: e.to_string(),
+                    });
+                }
+                Err(Stop::Overlong(run)) => {
+                    if first && let Some(problem) = byte_order_mark(&run) {
+                        return Err(self.encoding(1, problem));
+                    }
+                    return Err(self.too_long(exact.overlong(line, &run), true));
+                }
+            };
             let Some(block) = block else {
                 break (Vec::new(), None);
             };
+            if first && let Some(problem) = byte_order_mark(&block.bytes) {
+                return Err(self.encoding(1, problem));
+            }
+            first = false;
             let mut pos = 0;
-            let names = exact
-                .next(&block.bytes, &mut pos, &mut line, block.last)
-                .map(|(header, _)| {
-                    header
-                        .iter()
-                        .map(|h| {
-                            String::from_utf8_lossy(h)
-                                .trim_start_matches('\u{feff}')
-                                .trim()
-                                .to_owned()
-                        })
-                        .collect::<Vec<_>>()
-                });
+            let names = match exact.next(&block.bytes, &mut pos, &mut line, block.last) {
+                None => None,
+                Some(Err(too_long)) => return Err(self.too_long(too_long, true)),
+                Some(Ok((header, at))) => {
+                    Some(header_names(header.iter()).map_err(|p| self.encoding(at, p))?)
+                }
+            };
             if let Some(names) = names {
                 let mut rest = block;
                 rest.bytes.drain(..pos.min(rest.bytes.len()));
@@ -963,20 +1068,17 @@ impl ExportImport {
             }
         };
         let columns = self.columns(names)?;
+        splitter.set_limit(self.limits.0);
+        exact.set_limit(self.limits.0);
         Ok((columns, Header { exact, rest, line }))
     }
 
     /// Reads a block with the fast reader, or hands it back as it is where
     /// that reader cannot read it.
     fn parse(&self, block: Block, columns: &Columns, state: &mut ReadState) -> Done {
-        let Block {
-            seq,
-            bytes,
-            regular,
-            last,
-        } = block;
+        let Block { seq, bytes, last } = block;
         let done = |read| Done { seq, last, read };
-        if !regular || self.mode == ReadMode::ExactOnly {
+        if self.mode == ReadMode::ExactOnly {
             return done(Err(bytes));
         }
         let text = match String::from_utf8(bytes) {
@@ -998,6 +1100,12 @@ impl ExportImport {
             let Ok(split) = split_record(&text, pos, &mut state.spans, &mut arena) else {
                 return done(Err(text.into_bytes()));
             };
+            // A record's contents and fields never exceed its bytes and one
+            // more field: only one that might be over the limit goes to the
+            // exact reader, which decides.
+            if split.next.saturating_sub(pos) >= self.limits.0 {
+                return done(Err(text.into_bytes()));
+            }
             let record = FastRecord {
                 block: &text,
                 arena: &arena,
@@ -1182,8 +1290,14 @@ impl ExportImport {
             return Err(bad(4, question, "a question ID"));
         }
         let factory_name = field(10)?;
+        let not_a_date = |value: &str| ImportError::NotADate {
+            file: self.file.clone(),
+            line,
+            column: EXPORT_COLUMNS.get(11).copied().unwrap_or("?").to_owned(),
+            value: quoted(value),
+        };
         let (assessment, factory, start, cycle) =
-            Self::assessment_fields(&record, columns, cache, &field, &bad)?;
+            Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
         Ok(ExportRowRef {
             line,
             country: Labelled::new(country, country_label),
@@ -1233,7 +1347,7 @@ impl ExportImport {
                 line,
                 column: name.to_owned(),
                 value: quoted(&String::from_utf8_lossy(raw)),
-                expected: "UTF-8 text",
+                expected: "UTF-8 text (save the file as UTF-8)",
             },
         }
     }
@@ -1245,7 +1359,10 @@ impl ExportImport {
         columns: &Columns,
         cache: &mut AssessmentCache,
         field: &impl Fn(usize) -> Result<&'r str, ImportError>,
-        bad: &impl Fn(usize, &str, &'static str) -> ImportError,
+        (bad, not_a_date): (
+            &impl Fn(usize, &str, &'static str) -> ImportError,
+            &impl Fn(&str) -> ImportError,
+        ),
     ) -> Result<(AssessmentId, FactoryId, NaiveDate, u16), ImportError> {
         let raw = |i: usize| {
             columns
@@ -1293,12 +1410,10 @@ impl ExportImport {
             .parse()
             .map_err(|_| bad(9, factory, "a factory ID (letters, digits, '-', '_', '.')"))?;
         let date = field(11)?;
-        // chrono reads "24" as the year 24: insist on four digits.
-        let four_digit_year = date.rsplit('/').next().is_some_and(|y| y.len() == 4);
-        let start = NaiveDate::parse_from_str(date, "%d/%m/%Y")
-            .ok()
-            .filter(|_| four_digit_year)
-            .ok_or_else(|| bad(11, date, "a date as dd/mm/yyyy"))?;
+        let start = day_month_year(date).map_err(|form| match form {
+            DateForm::Wrong => bad(11, date, "a date as dd/mm/yyyy"),
+            DateForm::NoSuchDay => not_a_date(date),
+        })?;
         let cycle = field(12)?;
         let cycle = cycle
             .parse::<u16>()

@@ -31,6 +31,8 @@ pub use error::ImportError;
 pub use export::ReadMode;
 pub use export::{
     EXPORT_COLUMNS, ExportImport, ExportRow, ExportRowRef, ImportOptions, ImportSummary,
-    MAX_FIELD_BYTES, QuestionType,
+    MAX_FIELD_BYTES, MAX_HEADER_BYTES, MAX_RECORD_BYTES, QuestionType,
 };
-pub use osh::{OshImport, OshSummary};
+pub use osh::{
+    Coordinates, DuplicateOsId, OshFacility, OshImport, OshShape, OshSummary, WorkerCount,
+};

@@ -10,36 +10,59 @@
 //! - [`Exact`] drives `csv_core` itself, reads anything, and carries a record
 //!   across blocks.
 //!
-//! The [`Splitter`] cuts blocks after their last line feed, without reading
+//! The [`Splitter`] cuts blocks after their last line end, without reading
 //! them. Where that is a record boundary (always, unless a quoted field runs
 //! over the cut) blocks can be read independently, on several threads; where
 //! it is not, the fast reader finds the block irregular and the caller reads
 //! on with [`Exact`], which does not depend on where the cuts fell.
+//!
+//! # Memory bounds
+//!
+//! A record's size is measured as [`Exact`] measures it: the bytes of its
+//! fields' contents plus the number of its fields (so a row of a million
+//! commas counts too). A record larger than the reader's limit stops the
+//! read ([`TooLong`]), wherever the blocks were cut. The splitter stops
+//! reading at a run without a line end longer than [`run_limit`] of that
+//! limit: such a run can only lie inside a record over the limit, so it
+//! stops at the same record with the same error, before buffering more.
+//! Neither reader ever holds more than a few times the limit of one record.
 
 use std::io::Read;
 
-use memchr::{memchr, memchr2, memrchr};
+use memchr::{memchr, memchr2, memrchr2};
+
+use crate::error::EXCERPT_BYTES;
 
 /// Bytes read per block; a block ends at the first cut past this.
 pub(crate) const BLOCK_BYTES: usize = 1 << 20;
 
-/// The longest block the splitter builds while looking for a cut (a quote
-/// left open can hide every line break after it); longer runs go out uncut,
-/// marked irregular.
-const MAX_BLOCK_BYTES: usize = 64 << 20;
+/// The longest run without a line end that a record of at most `limit`
+/// bytes (as [`Exact`] measures it: contents plus fields) can hold. In the
+/// worst case, `"",` repeated, three bytes of input make one field and no
+/// content; every other byte adds at least one half.
+pub(crate) fn run_limit(limit: usize) -> usize {
+    limit.saturating_mul(3).saturating_add(5)
+}
 
-/// A run of the input, cut after a line feed (or at the end).
+/// A run of the input, cut after a line end (or at the end).
 #[derive(Debug)]
 pub(crate) struct Block {
     /// Order in the input, from 0.
     pub(crate) seq: u64,
     /// The bytes.
     pub(crate) bytes: Vec<u8>,
-    /// Whether [`split_record`] may try it: false for a run with no line feed
-    /// that had to be cut anyway.
-    pub(crate) regular: bool,
     /// Nothing follows in the input.
     pub(crate) last: bool,
+}
+
+/// Why the splitter stopped before the end of its input.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// The input could not be read on.
+    Io(std::io::Error),
+    /// A run without a line end longer than [`run_limit`] allows, starting
+    /// right after the last block handed out; its first bytes.
+    Overlong(Vec<u8>),
 }
 
 /// Cuts blocks from an input.
@@ -48,21 +71,30 @@ pub(crate) struct Splitter<R> {
     carry: Vec<u8>,
     seq: u64,
     block: usize,
+    /// The longest run without a line end read before stopping.
+    run: usize,
     done: bool,
     failure: Option<std::io::Error>,
 }
 
 impl<R: Read> Splitter<R> {
-    /// A splitter whose blocks hold about `block` bytes.
-    pub(crate) fn new(input: R, block: usize) -> Self {
+    /// A splitter whose blocks hold about `block` bytes, for records of at
+    /// most `limit` bytes.
+    pub(crate) fn new(input: R, block: usize, limit: usize) -> Self {
         Self {
             input,
             carry: Vec::new(),
             seq: 0,
             block: block.max(1),
+            run: run_limit(limit),
             done: false,
             failure: None,
         }
+    }
+
+    /// From the next block on, records of at most `limit` bytes.
+    pub(crate) fn set_limit(&mut self, limit: usize) {
+        self.run = run_limit(limit);
     }
 
     /// Reads until `buf[..filled]` holds `want` bytes or the input ends;
@@ -90,11 +122,13 @@ impl<R: Read> Splitter<R> {
     }
 
     /// The next block, built in `buf` (its allocation is reused); `None` after
-    /// the last. An I/O error comes after the whole lines read before it.
-    pub(crate) fn next_block(&mut self, mut buf: Vec<u8>) -> std::io::Result<Option<Block>> {
+    /// the last. An I/O error comes after the whole lines read before it; a
+    /// run without a line end longer than the limit allows stops the input
+    /// (nothing more is read) after the blocks before it.
+    pub(crate) fn next_block(&mut self, mut buf: Vec<u8>) -> Result<Option<Block>, Stop> {
         if self.done {
             return match self.failure.take() {
-                Some(e) => Err(e),
+                Some(e) => Err(Stop::Io(e)),
                 None => Ok(None),
             };
         }
@@ -106,20 +140,31 @@ impl<R: Read> Splitter<R> {
         if let Some(front) = buf.get_mut(..filled) {
             front.copy_from_slice(&carry);
         }
-        let mut want = self.block;
+        // Never read more of a run than the limit allows (the header's
+        // limit is far below a block).
+        let mut want = self.block.min(self.run).max(filled + 1);
         loop {
             let end = self.fill(&mut buf, &mut filled, want);
             let data = buf.get(..filled).unwrap_or_default();
-            let after_line = memrchr(b'\n', data).map(|at| at + 1);
-            let (cut, regular) = match (after_line, end) {
+            // A line feed, or a carriage return (which ends a record too:
+            // files saved with CR line ends have no line feed at all). A cut
+            // between the two of a CRLF leaves the line feed to start the
+            // next block, where both readers skip it as a blank line.
+            let after_line = memrchr2(b'\n', b'\r', data).map(|at| at + 1);
+            let cut = match (after_line, end) {
                 // The whole rest of the input.
-                (_, true) if self.failure.is_none() => (filled, true),
+                (_, true) if self.failure.is_none() => filled,
                 // Up to the last line before an I/O error; what follows is lost.
-                (cut, true) => (cut.unwrap_or(0), true),
-                (Some(cut), false) => (cut, true),
-                (None, false) if filled >= MAX_BLOCK_BYTES => (filled, false),
+                (cut, true) => cut.unwrap_or(0),
+                (Some(cut), false) => cut,
+                (None, false) if filled >= self.run => {
+                    // Everything since the last cut is one run: stop here.
+                    self.done = true;
+                    let start = data.get(..EXCERPT_BYTES).unwrap_or(data).to_vec();
+                    return Err(Stop::Overlong(start));
+                }
                 (None, false) => {
-                    want = filled.saturating_mul(2);
+                    want = filled.saturating_mul(2).min(self.run).max(filled + 1);
                     continue;
                 }
             };
@@ -132,7 +177,6 @@ impl<R: Read> Splitter<R> {
             let block = Block {
                 seq: self.seq,
                 bytes: buf,
-                regular,
                 last: end,
             };
             self.seq += 1;
@@ -470,7 +514,7 @@ pub(crate) struct ExactRecord<'r> {
 
 impl<'r> ExactRecord<'r> {
     /// All fields' bytes, in order.
-    pub(crate) fn iter(self) -> impl Iterator<Item = &'r [u8]> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'r [u8]> + Clone {
         (0..self.ends.len()).filter_map(move |i| self.raw(i))
     }
 }
@@ -498,6 +542,16 @@ impl<'r> Fields<'r> for ExactRecord<'r> {
     }
 }
 
+/// A record larger than the reader's limit: where it starts, and its first
+/// bytes as found in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TooLong {
+    /// The line the record starts on.
+    pub(crate) line: u64,
+    /// Its first bytes (at most [`EXCERPT_BYTES`]).
+    pub(crate) start: Vec<u8>,
+}
+
 /// The csv crate's reader core, fed block by block; counts lines itself, so
 /// a record's line is where its first byte is (blank lines included).
 pub(crate) struct Exact {
@@ -510,10 +564,15 @@ pub(crate) struct Exact {
     pending: bool,
     /// The line the record under way started on.
     start: u64,
+    /// Its first bytes, for messages.
+    head: Vec<u8>,
+    /// The largest record read: contents plus fields.
+    limit: usize,
 }
 
-impl Default for Exact {
-    fn default() -> Self {
+impl Exact {
+    /// A reader of records of at most `limit` bytes (contents plus fields).
+    pub(crate) fn new(limit: usize) -> Self {
         Self {
             core: csv_core::Reader::new(),
             out: vec![0; 4096],
@@ -522,26 +581,52 @@ impl Default for Exact {
             nends: 0,
             pending: false,
             start: 0,
+            head: Vec::with_capacity(EXCERPT_BYTES),
+            limit,
         }
     }
-}
 
-impl Exact {
+    /// From the next record on, records of at most `limit` bytes.
+    pub(crate) fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+
     /// Whether a record is under way (the last block ended inside it).
     pub(crate) fn pending(&self) -> bool {
         self.pending
     }
 
+    /// The record the splitter's [`Stop::Overlong`] run belongs to: the one
+    /// under way (the run goes on where the last block, read to its end,
+    /// stopped), or else one starting on `line` with the run.
+    pub(crate) fn overlong(&self, line: u64, run: &[u8]) -> TooLong {
+        if self.pending {
+            let mut start = self.head.clone();
+            let rest = EXCERPT_BYTES.saturating_sub(start.len()).min(run.len());
+            start.extend_from_slice(run.get(..rest).unwrap_or_default());
+            TooLong {
+                line: self.start,
+                start,
+            }
+        } else {
+            TooLong {
+                line,
+                start: run.get(..EXCERPT_BYTES).unwrap_or(run).to_vec(),
+            }
+        }
+    }
+
     /// The next whole record in `bytes` from `pos` (moved on, with `line`),
     /// and the line it starts on; `None` when `bytes` is used up. With `last`
-    /// the input ends with `bytes`, closing a record left open.
+    /// the input ends with `bytes`, closing a record left open. A record over
+    /// the limit is an error, and the reader reads nothing more.
     pub(crate) fn next(
         &mut self,
         bytes: &[u8],
         pos: &mut usize,
         line: &mut u64,
         last: bool,
-    ) -> Option<(ExactRecord<'_>, u64)> {
+    ) -> Option<Result<(ExactRecord<'_>, u64), TooLong>> {
         use csv_core::ReadRecordResult;
         loop {
             if !self.pending {
@@ -553,6 +638,7 @@ impl Exact {
                 self.start = *line;
                 self.nout = 0;
                 self.nends = 0;
+                self.head.clear();
             }
             let input = bytes.get(*pos..).unwrap_or_default();
             if input.is_empty() && !last {
@@ -563,11 +649,24 @@ impl Exact {
                 self.out.get_mut(self.nout..).unwrap_or_default(),
                 self.ends.get_mut(self.nends..).unwrap_or_default(),
             );
-            *line +=
-                memchr::memchr_iter(b'\n', input.get(..nin).unwrap_or_default()).count() as u64;
+            let consumed = input.get(..nin).unwrap_or_default();
+            if self.head.len() < EXCERPT_BYTES {
+                let take = (EXCERPT_BYTES - self.head.len()).min(consumed.len());
+                self.head
+                    .extend_from_slice(consumed.get(..take).unwrap_or_default());
+            }
+            *line += memchr::memchr_iter(b'\n', consumed).count() as u64;
             *pos += nin;
             self.nout += nout;
             self.nends += nends;
+            if self.nout.saturating_add(self.nends) > self.limit {
+                // Stop for good: the rest of the input is not read.
+                *pos = bytes.len();
+                return Some(Err(TooLong {
+                    line: self.start,
+                    start: self.head.clone(),
+                }));
+            }
             match result {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull => self.out.resize(self.out.len() * 2, 0),
@@ -578,7 +677,7 @@ impl Exact {
                         out: self.out.get(..self.nout).unwrap_or_default(),
                         ends: self.ends.get(..self.nends).unwrap_or_default(),
                     };
-                    return Some((record, self.start));
+                    return Some(Ok((record, self.start)));
                 }
                 ReadRecordResult::End => {
                     self.pending = false;
@@ -620,11 +719,11 @@ mod tests {
             bytes in prop::collection::vec(prop::sample::select(b"ab,\n\"\r".to_vec()), 0..400),
             block in 1_usize..64,
         ) {
-            let mut splitter = Splitter::new(bytes.as_slice(), block);
+            let mut splitter = Splitter::new(bytes.as_slice(), block, 1 << 20);
             let mut joined = Vec::new();
             while let Some(b) = splitter.next_block(Vec::new()).unwrap() {
                 if !b.last {
-                    prop_assert_eq!(b.bytes.last(), Some(&b'\n'));
+                    prop_assert!(matches!(b.bytes.last(), Some(b'\n' | b'\r')));
                 }
                 joined.extend_from_slice(&b.bytes);
             }

@@ -6,6 +6,8 @@
     reason = "tests fail loudly"
 )]
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use decentwork_io::{ExportImport, ExportRow, ImportError, ImportOptions, OshImport, QuestionType};
 
@@ -108,7 +110,7 @@ fn bad_rows_are_skipped_and_listed() {
     [
         "export.csv:3: column Finding: \"2\": expected 0 or 1",
         "export.csv:4: column Assesment.Start.Date: \"2024-03-05\": expected a date as dd/mm/yyyy",
-        "export.csv:5: column Assesment.Start.Date: \"31/02/2024\": expected a date as dd/mm/yyyy",
+        "export.csv:5: column Assesment.Start.Date: 31/02/2024 is not a date",
         "export.csv:6: 3 fields, but the header has 14",
     ]
     "#);
@@ -159,6 +161,114 @@ fn invalid_utf8_names_the_column() {
     );
 }
 
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    text.encode_utf16()
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn other_encodings_are_named_with_a_hint() {
+    let text = format!("{HEADER}\r\n{}\r\n", row("1", "05/03/2024"));
+    let error = |bytes: &[u8]| {
+        let (rows, result) = read(bytes, ImportOptions::default());
+        assert!(rows.is_empty());
+        let error = result.unwrap_err();
+        assert!(
+            matches!(error, ImportError::Encoding { line: 1, .. }),
+            "{error:?}"
+        );
+        error.to_string()
+    };
+    // UTF-16 with a byte-order mark, as spreadsheets save "Unicode text".
+    let mut le = vec![0xff, 0xfe];
+    le.extend(utf16(&text, false));
+    insta::assert_snapshot!(error(&le), @"export.csv:1: the file looks like UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)");
+    let mut be = vec![0xfe, 0xff];
+    be.extend(utf16(&text, true));
+    assert!(error(&be).contains("byte-order mark FE FF"));
+    // Without the mark: NUL bytes between the characters.
+    insta::assert_snapshot!(error(&utf16(&text, false)), @"export.csv:1: the file looks like UTF-16 (NUL bytes between the characters); save it as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)");
+    assert!(error(&utf16(&text, true)).contains("looks like UTF-16"));
+    // A legacy encoding: the header's first non-ASCII byte, placed.
+    let mut latin = b"Pa\xeds,".to_vec();
+    latin.extend_from_slice(text.as_bytes());
+    insta::assert_snapshot!(error(&latin), @"export.csv:1: the header is not UTF-8 (field 1: byte 0xED at byte 3 of the field); save it as UTF-8 (it may be in a legacy encoding such as Windows-1252)");
+    // Not text at all.
+    let binary = [
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\n".as_slice(),
+        &[0; 100],
+    ]
+    .concat();
+    assert!(
+        error(&binary).contains("not a text file"),
+        "{}",
+        error(&binary)
+    );
+    assert!(error(&vec![0; 1 << 20]).contains("not a text file"));
+    // A header read after blank lines names its own line.
+    let blank_first = [b"\n\n".as_slice(), &utf16(&text, false)].concat();
+    let (_, result) = read(&blank_first, ImportOptions::default());
+    assert_eq!(result.unwrap_err().line(), Some(3));
+}
+
+#[test]
+fn an_impossible_date_is_named_as_such() {
+    let text = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        row("1", "31/02/2024"),
+        row("1", "29/02/2023"),
+        row("1", "2024-02-29")
+    );
+    let (_, summary) = read(text.as_bytes(), ImportOptions::default());
+    let messages: Vec<String> = summary
+        .unwrap()
+        .skipped
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    insta::assert_debug_snapshot!(messages, @r#"
+    [
+        "export.csv:2: column Assesment.Start.Date: 31/02/2024 is not a date",
+        "export.csv:3: column Assesment.Start.Date: 29/02/2023 is not a date",
+        "export.csv:4: column Assesment.Start.Date: \"2024-02-29\": expected a date as dd/mm/yyyy",
+    ]
+    "#);
+    let leap = format!("{HEADER}\n{}\n", row("1", "29/2/2024"));
+    let (rows, _) = read(leap.as_bytes(), ImportOptions::default());
+    assert_eq!(
+        rows[0].as_ref().start,
+        NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+    );
+}
+
+#[test]
+fn missing_columns_quote_an_excerpt_of_the_header() {
+    let header = format!("{}\nx\n", "Some column,".repeat(5000));
+    let error = read(header.as_bytes(), ImportOptions::default())
+        .1
+        .unwrap_err();
+    let message = error.to_string();
+    assert!(message.ends_with("… (5001 in all)"), "{message}");
+    assert!(message.len() < 700, "{message}");
+    // Columns not used are listed the same way.
+    let extra = (0..3000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, ",Extra {i}");
+        s
+    });
+    let text = format!("{HEADER}{extra}\n");
+    let summary = read(text.as_bytes(), ImportOptions::default()).1.unwrap();
+    let warnings = summary.warnings();
+    assert!(warnings[0].ends_with("… (3000 in all)"), "{warnings:?}");
+    assert!(warnings[0].len() < 300, "{warnings:?}");
+}
+
 #[test]
 fn fact_gathering_rows_and_unknown_labels() {
     let text = format!(
@@ -179,37 +289,33 @@ fn fact_gathering_rows_and_unknown_labels() {
 
 #[test]
 fn osh_facilities() {
-    let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     let text = "os_id,name,address,country,sector,product_type,number_of_workers\n\
         VN2019085P645QS,Example Garment,1 Road,VN,Apparel|Textiles,Knitwear,100-500\n\
         VN2019085P645QT,Bad Check,2 Road,VN,Apparel,,\n\
         ,No OS ID Ltd,3 Road,Bangladesh,Apparel,,\n\
         ,Nowhere Ltd,4 Road,Atlantis,Apparel,,\n\
         ,,5 Road,Bangladesh,Apparel,,\n";
-    let (factories, summary) = OshImport::new("list.csv", ImportOptions::default(), on)
-        .read(text.as_bytes())
-        .unwrap();
-    assert_eq!(factories.len(), 2);
-    assert_eq!(factories[0].sectors, ["Apparel", "Textiles"]);
-    assert_eq!(factories[1].id.as_str(), "osh-line-4");
-    assert_eq!(summary.unused_columns, ["number_of_workers"]);
+    let import = OshImport::new("list.csv", ImportOptions::default());
+    let (facilities, summary) = import.read(text.as_bytes()).unwrap();
+    assert_eq!(facilities.len(), 2);
+    assert_eq!(facilities[0].sectors, ["Apparel", "Textiles"]);
+    assert_eq!(facilities[0].number_of_workers[0].to_string(), "100-500");
+    let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    assert_eq!(
+        import.factory(&facilities[1], on).unwrap().id.as_str(),
+        "osh-line-4"
+    );
+    assert!(summary.unused_columns.is_empty());
     let messages: Vec<String> = summary.skipped.iter().map(ToString::to_string).collect();
     insta::assert_debug_snapshot!(messages, @r#"
     [
         "list.csv:3: column os_id: \"VN2019085P645QT\": expected a valid OS ID (15 characters, matching check character)",
         "list.csv:5: column country: \"Atlantis\": expected a country name or ISO 3166-1 code",
-        "list.csv:6: column record: \"\": expected a non-empty name and address",
+        "list.csv:6: column name: \"\": expected a facility name",
     ]
     "#);
-    let missing = OshImport::new("list.csv", ImportOptions::default(), on)
-        .read(&b"name,country\nx,VN\n"[..])
-        .unwrap_err();
-    assert!(
-        missing
-            .to_string()
-            .contains("missing required column(s) address"),
-        "{missing}"
-    );
+    let missing = import.read(&b"name,country\nx,VN\n"[..]).unwrap_err();
+    insta::assert_snapshot!(missing, @"list.csv: an Open Supply Hub upload template needs the column(s) address; found name, country");
 }
 
 #[test]

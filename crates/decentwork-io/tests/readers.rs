@@ -130,6 +130,58 @@ proptest! {
     }
 }
 
+/// Pieces that reach small limits: long fields, quoted line feeds, runs
+/// without a line end, many empty fields.
+fn long_piece() -> impl Strategy<Value = Vec<u8>> {
+    (0_usize..1500, 0_usize..6).prop_map(|(n, kind)| match kind {
+        0 => row(1, &"l".repeat(n), "0", "\n"),
+        1 => row(2, &format!("\"{}\"", "q\n".repeat(n / 2)), "1", "\r\n"),
+        2 => "a".repeat(n).into_bytes(),
+        3 => "\"\",".repeat(n / 3).into_bytes(),
+        4 => row(3, &"r".repeat(n), "0", "\r"),
+        _ => format!("\"{}", "o".repeat(n)).into_bytes(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// With limits small enough to be reached, every reader stops at the
+    /// same record with the same error, wherever the blocks are cut.
+    #[test]
+    fn limits_hold_wherever_the_blocks_are_cut(
+        pieces in prop::collection::vec(prop_oneof![piece(false), long_piece()], 0..12),
+        header_extra in 0_usize..200,
+        record in 100_usize..900,
+        header in 150_usize..600,
+        block in 1_usize..300,
+        strict in any::<bool>(),
+    ) {
+        let mut text = format!("{HEADER},{}\n", "h".repeat(header_extra)).into_bytes();
+        for p in pieces {
+            text.extend_from_slice(&p);
+        }
+        let options = if strict { ImportOptions::strict() } else { ImportOptions::default() };
+        let read = |block: usize, mode: ReadMode, parallel: bool| {
+            let import = ExportImport::new("e.csv", options)
+                .with_blocks(block, mode)
+                .with_limits(record, header);
+            let mut rows = Vec::new();
+            let result = if parallel {
+                import.read_borrowed_parallel(&text[..], |r| rows.push(r.to_owned_row()))
+            } else {
+                import.read(&text[..], |r| rows.push(r))
+            };
+            (rows, result)
+        };
+        let exact = read(block, ReadMode::ExactOnly, false);
+        prop_assert_eq!(&read(1 << 20, ReadMode::ExactOnly, false), &exact);
+        prop_assert_eq!(&read(1 << 20, ReadMode::Auto, false), &exact);
+        prop_assert_eq!(&read(block, ReadMode::Auto, false), &exact);
+        prop_assert_eq!(&read(block, ReadMode::Auto, true), &exact);
+    }
+}
+
 #[test]
 fn lines_count_blank_lines_and_crlf() {
     let mut text = format!("{HEADER}\r\n\r\n").into_bytes();

@@ -52,12 +52,17 @@
 //! identifiers; names and free text cannot change a report's structure.
 
 mod builders;
+mod catalogue;
 mod error;
 mod render;
 mod tabular;
 mod types;
 
 pub use builders::ProgrammeData;
+pub use catalogue::{
+    CatalogueEntry, CatalogueStats, LawInForceReport, LegalAbsenceLine, LegalValueLine,
+    RatificationLine, RatificationStatus, RatificationsReport, SourceCountLine, SourceLine,
+};
 pub use error::ReportError;
 pub use render::{Render, csv_field};
 pub use types::{
@@ -89,5 +94,9 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         one::<ProgrammeSummary>("programme_summary.schema.json"),
         one::<ScoredAssessment>("scored_assessment.schema.json"),
         one::<decentwork_model::FactoryBundle>("factory_bundle.schema.json"),
+        one::<CatalogueStats>("catalogue_stats.schema.json"),
+        one::<CatalogueEntry>("catalogue_entry.schema.json"),
+        one::<LawInForceReport>("law_in_force.schema.json"),
+        one::<RatificationsReport>("ratifications.schema.json"),
     ]
 }

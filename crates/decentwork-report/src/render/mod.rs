@@ -10,6 +10,7 @@
 //! frame).
 
 mod assessment;
+mod catalogue;
 mod chart;
 mod csv;
 mod disclosure;

@@ -417,7 +417,7 @@ pub enum CatalogueEntry {
     },
 }
 
-/// The snake_case name serde gives a catalogue enum value.
+/// The `snake_case` name serde gives a catalogue enum value.
 fn snake<T: Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()

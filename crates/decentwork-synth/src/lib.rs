@@ -18,7 +18,7 @@
 //! Deterministic for a given seed.
 //!
 //! `awkward` adds what real exports hold and population rules must survive
-//! (see [`Awkward`]): skipped and repeated cycle numbers, two assessments of a
+//! (see `Awkward` in the source): skipped and repeated cycle numbers, two assessments of a
 //! factory on one day, exact and conflicting duplicate rows, the legacy labels
 //! "Systems", "Hazardous Work" and "Viet Nam", and dates on the first and last
 //! day of a month. Its choices come from a second generator, so the default
@@ -234,7 +234,7 @@ impl Generator<'_> {
 }
 
 /// Writes an export of `factories` factories, deterministic for `seed`;
-/// `awkward` adds the cases population rules must survive (see [`Awkward`]).
+/// `awkward` adds the cases population rules must survive (see `Awkward` in the source).
 ///
 /// # Errors
 ///

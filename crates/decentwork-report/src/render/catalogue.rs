@@ -195,6 +195,18 @@ impl CatalogueEntry {
     #[must_use]
     pub fn markdown(&self) -> String {
         let mut doc = Doc::new();
+        let facts = self.facts(&mut doc);
+        let items: Vec<Item<'_>> = facts
+            .iter()
+            .map(|(k, v)| Item::new(vec![Span::Strong(k), Span::Text(": "), Span::Text(v)]))
+            .collect();
+        doc.list(&items);
+        doc.finish()
+    }
+
+    /// The record's heading and text into `doc`; its facts as (name, value).
+    #[allow(clippy::too_many_lines, reason = "one arm per kind of record")]
+    fn facts(&self, doc: &mut Doc) -> Vec<(&'static str, String)> {
         let mut facts: Vec<(&str, String)> = Vec::new();
         let list = |v: &[String]| v.join(", ");
         let source = match self {
@@ -298,11 +310,6 @@ impl CatalogueEntry {
         if let Some(s) = source {
             facts.push(("Source", format!("{} — {}", s.source, source_words(s))));
         }
-        let items: Vec<Item<'_>> = facts
-            .iter()
-            .map(|(k, v)| Item::new(vec![Span::Strong(k), Span::Text(": "), Span::Text(v)]))
-            .collect();
-        doc.list(&items);
-        doc.finish()
+        facts
     }
 }

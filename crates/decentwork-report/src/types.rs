@@ -281,21 +281,130 @@ pub struct DisclosureLine {
 
 /// The public disclosure report: only questions tagged for public disclosure,
 /// by factory name. Never any other finding.
+///
+/// The guarantee is part of the type: its fields are read through methods,
+/// so nothing can be added after it was built, and reading one from JSON
+/// checks it again (every item a catalogue question tagged for public
+/// disclosure, each once).
+///
+/// ```
+/// use decentwork_report::PublicDisclosureReport;
+///
+/// let tampered = r#"{"meta": {"kind": "public_disclosure", "report_date": "2024-06-30",
+///   "catalogue_version": "x", "contract_version": "x"}, "factory_name": "X", "country": "Bangladesh",
+///   "assessed_on": "2024-03-19", "items": [{"question": {"id": "CL.CHILD.03", "text": "…", "ilo": []},
+///   "non_compliant": true}]}"#;
+/// let err = serde_json::from_str::<PublicDisclosureReport>(tampered).unwrap_err();
+/// assert!(err.to_string().contains("not published under public disclosure"), "{err}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The public disclosure report: only questions tagged for public disclosure, by factory name. Never any other finding. Reading one checks that every item is a catalogue question tagged for public disclosure, each once."
+    )
+)]
+#[serde(deny_unknown_fields, try_from = "PublicDisclosureData")]
 #[non_exhaustive]
 pub struct PublicDisclosureReport {
     /// About the report.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The factory's name.
-    pub factory_name: String,
+    pub(crate) factory_name: String,
     /// Its country.
-    pub country: String,
+    pub(crate) country: String,
     /// The assessment's first day.
-    pub assessed_on: NaiveDate,
+    pub(crate) assessed_on: NaiveDate,
     /// The disclosed questions, assessed in this assessment.
-    pub items: Vec<DisclosureLine>,
+    pub(crate) items: Vec<DisclosureLine>,
+}
+
+/// A public disclosure report as read, before its checks.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PublicDisclosureReport"))]
+#[serde(deny_unknown_fields)]
+struct PublicDisclosureData {
+    /// About the report.
+    meta: Meta,
+    /// The factory's name.
+    factory_name: String,
+    /// Its country.
+    country: String,
+    /// The assessment's first day.
+    assessed_on: NaiveDate,
+    /// The disclosed questions, assessed in this assessment.
+    items: Vec<DisclosureLine>,
+}
+
+impl TryFrom<PublicDisclosureData> for PublicDisclosureReport {
+    type Error = String;
+
+    fn try_from(d: PublicDisclosureData) -> Result<Self, String> {
+        if d.meta.kind != "public_disclosure" {
+            return Err(format!(
+                "meta.kind {:?} is not public_disclosure",
+                d.meta.kind
+            ));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, item) in d.items.iter().enumerate() {
+            let public = decentwork_catalogue::Question::from_id(&item.question.id)
+                .is_ok_and(|q| q.has_tag(decentwork_catalogue::Tag::PublicDisclosure));
+            if !public {
+                return Err(format!(
+                    "items[{i}]: question {:?} is not published under public disclosure",
+                    item.question.id
+                ));
+            }
+            if !seen.insert(item.question.id.as_str()) {
+                return Err(format!(
+                    "items[{i}]: question {:?} appears twice",
+                    item.question.id
+                ));
+            }
+        }
+        Ok(PublicDisclosureReport {
+            meta: d.meta,
+            factory_name: d.factory_name,
+            country: d.country,
+            assessed_on: d.assessed_on,
+            items: d.items,
+        })
+    }
+}
+
+impl PublicDisclosureReport {
+    /// About the report.
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The factory's name.
+    #[must_use]
+    pub fn factory_name(&self) -> &str {
+        &self.factory_name
+    }
+
+    /// Its country.
+    #[must_use]
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+
+    /// The assessment's first day.
+    #[must_use]
+    pub fn assessed_on(&self) -> NaiveDate {
+        self.assessed_on
+    }
+
+    /// The disclosed questions, assessed in this assessment.
+    #[must_use]
+    pub fn items(&self) -> &[DisclosureLine] {
+        &self.items
+    }
 }
 
 /// One factory in a brand's portfolio.
@@ -334,20 +443,120 @@ pub struct PortfolioAssessment {
 }
 
 /// The brand portfolio report: only factories whose consent to the brand is
-/// valid on the report date.
+/// valid on the report date, each with its latest assessment on or before
+/// that date. (Consent valid on the report date shares the latest assessment
+/// even when it was made before the consent was granted: the factory grants
+/// the sharing of its reports, not of later assessments only.)
+///
+/// The guarantee is part of the type: its fields are read through methods,
+/// so no factory or brand can be changed after it was built; reading one
+/// from JSON checks what can be checked without the factories' records (each
+/// factory once, its consent and its assessment no later than the report
+/// date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The brand portfolio report: only factories whose consent to the brand is valid on the report date, each with its latest assessment on or before that date (even one made before the consent was granted). Reading one checks that each factory appears once and that no consent or assessment is later than the report date."
+    )
+)]
+#[serde(deny_unknown_fields, try_from = "BrandPortfolioData")]
 #[non_exhaustive]
 pub struct BrandPortfolioReport {
     /// About the report.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The brand.
-    pub brand: BrandId,
+    pub(crate) brand: BrandId,
     /// Its name.
-    pub brand_name: String,
+    pub(crate) brand_name: String,
     /// Factories with valid consent.
-    pub factories: Vec<PortfolioLine>,
+    pub(crate) factories: Vec<PortfolioLine>,
+}
+
+/// A brand portfolio report as read, before its checks.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "BrandPortfolioReport"))]
+#[serde(deny_unknown_fields)]
+struct BrandPortfolioData {
+    /// About the report.
+    meta: Meta,
+    /// The brand.
+    brand: BrandId,
+    /// Its name.
+    brand_name: String,
+    /// Factories with valid consent.
+    factories: Vec<PortfolioLine>,
+}
+
+impl TryFrom<BrandPortfolioData> for BrandPortfolioReport {
+    type Error = String;
+
+    fn try_from(d: BrandPortfolioData) -> Result<Self, String> {
+        if d.meta.kind != "brand_portfolio" {
+            return Err(format!(
+                "meta.kind {:?} is not brand_portfolio",
+                d.meta.kind
+            ));
+        }
+        let on = d.meta.report_date;
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, line) in d.factories.iter().enumerate() {
+            if !seen.insert(line.factory.id) {
+                return Err(format!(
+                    "factories[{i}]: factory {} appears twice",
+                    line.factory.id
+                ));
+            }
+            if line.consent_since > on {
+                return Err(format!(
+                    "factories[{i}]: consent since {} is after the report date {on}",
+                    line.consent_since
+                ));
+            }
+            if let Some(latest) = &line.latest
+                && latest.start > on
+            {
+                return Err(format!(
+                    "factories[{i}]: assessment {} starts after the report date {on}",
+                    latest.assessment
+                ));
+            }
+        }
+        Ok(BrandPortfolioReport {
+            meta: d.meta,
+            brand: d.brand,
+            brand_name: d.brand_name,
+            factories: d.factories,
+        })
+    }
+}
+
+impl BrandPortfolioReport {
+    /// About the report.
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The brand.
+    #[must_use]
+    pub fn brand(&self) -> BrandId {
+        self.brand
+    }
+
+    /// Its name.
+    #[must_use]
+    pub fn brand_name(&self) -> &str {
+        &self.brand_name
+    }
+
+    /// The factories whose consent is valid on the report date.
+    #[must_use]
+    pub fn factories(&self) -> &[PortfolioLine] {
+        &self.factories
+    }
 }
 
 /// The population a synthesis is computed over, stated in full.

@@ -621,3 +621,64 @@ fn reports_speak_the_programmes_words() {
     assert!(full.markdown().contains("Zero tolerance"));
     assert!(full.csv().unwrap().contains(",Non-compliant,"));
 }
+
+// ---- Reports read back ----
+
+/// A disclosure or portfolio report read from JSON is checked as the builder
+/// checks it: a question outside public disclosure, a question or factory
+/// listed twice, or a consent or assessment after the report date is refused,
+/// so a tampered file cannot be rendered as if the builder had made it.
+#[test]
+fn tampered_reports_are_refused_when_read() {
+    fn refused<T: serde::Serialize + serde::de::DeserializeOwned>(
+        report: &T,
+        edit: impl FnOnce(&mut serde_json::Value),
+        expect: &str,
+    ) {
+        let mut value = serde_json::to_value(report).unwrap();
+        serde_json::from_value::<T>(value.clone()).expect("untouched report reads back");
+        edit(&mut value);
+        let error = serde_json::from_value::<T>(value).err().expect("refused");
+        assert!(error.to_string().contains(expect), "{error}");
+    }
+    let disclosure = support::full_disclosure_report();
+    assert!(disclosure.items().len() >= 2, "the test needs two items");
+    let private = decentwork_catalogue::Question::all()
+        .find(|q| !q.has_tag(decentwork_catalogue::Tag::PublicDisclosure))
+        .unwrap()
+        .id();
+    refused(
+        &disclosure,
+        |v| v["items"][0]["question"]["id"] = private.into(),
+        "not published under public disclosure",
+    );
+    refused(
+        &disclosure,
+        |v| v["items"][1] = v["items"][0].clone(),
+        "appears twice",
+    );
+    refused(
+        &disclosure,
+        |v| v["meta"]["kind"] = "brand_portfolio".into(),
+        "is not public_disclosure",
+    );
+
+    let portfolio = support::full_portfolio_report();
+    assert!(
+        !portfolio.factories().is_empty(),
+        "the test needs a factory"
+    );
+    refused(
+        &portfolio,
+        |v| v["factories"][0]["consent_since"] = "2099-01-01".into(),
+        "after the report date",
+    );
+    refused(
+        &portfolio,
+        |v| {
+            let first = v["factories"][0].clone();
+            v["factories"].as_array_mut().unwrap().push(first);
+        },
+        "appears twice",
+    );
+}

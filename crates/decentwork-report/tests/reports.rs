@@ -155,14 +155,14 @@ fn brand_portfolio_report() {
     let factories = [(&bundle.factory, scores.as_slice())];
     let nord = BrandPortfolioReport::build(&bundle.brands[0], &factories, on()).unwrap();
     let haven = BrandPortfolioReport::build(&bundle.brands[1], &factories, on()).unwrap();
-    assert_eq!(nord.factories.len(), 1);
+    assert_eq!(nord.factories().len(), 1);
     assert!(
-        haven.factories.is_empty(),
+        haven.factories().is_empty(),
         "Haven's consent was withdrawn on 2024-02-01"
     );
     let earlier =
         BrandPortfolioReport::build(&bundle.brands[1], &factories, day(2023, 6, 1)).unwrap();
-    assert_eq!(earlier.factories.len(), 1, "valid then");
+    assert_eq!(earlier.factories().len(), 1, "valid then");
     insta::assert_json_snapshot!("brand_portfolio", nord);
 }
 
@@ -288,7 +288,7 @@ proptest! {
         fields.findings = findings.iter().map(|(i, o)| Finding::new(Question::at(*i).unwrap().id().parse().unwrap(), *o)).collect();
         let assessment = Assessment::new(fields).unwrap();
         let report = PublicDisclosureReport::build(&factory, &score(&factory, &assessment), on()).unwrap();
-        for item in &report.items {
+        for item in report.items() {
             prop_assert!(Question::from_id(&item.question.id).unwrap().has_tag(Tag::PublicDisclosure));
         }
         let expected: std::collections::BTreeSet<&str> = findings.iter()
@@ -297,7 +297,7 @@ proptest! {
             .filter(|q| q.has_tag(Tag::PublicDisclosure))
             .map(Question::id)
             .collect();
-        let got: std::collections::BTreeSet<&str> = report.items.iter().map(|i| i.question.id.as_str()).collect();
+        let got: std::collections::BTreeSet<&str> = report.items().iter().map(|i| i.question.id.as_str()).collect();
         prop_assert_eq!(got, expected);
     }
 
@@ -311,13 +311,13 @@ proptest! {
     ) {
         let with: Vec<(&Factory, &[AssessmentScore])> = factories.iter().map(|f| (f, &[][..])).collect();
         let report = BrandPortfolioReport::build(&brand, &with, date).unwrap();
-        for line in &report.factories {
+        for line in report.factories() {
             let (factory, _) = with.iter().find(|(f, _)| f.id == line.factory.id).unwrap();
             prop_assert!(factory.consent_for(brand.id, decentwork_model::ConsentScope::AssessmentReports, date).is_some());
         }
         for (factory, _) in &with {
             let consented = factory.consent_for(brand.id, decentwork_model::ConsentScope::AssessmentReports, date).is_some();
-            prop_assert_eq!(consented, report.factories.iter().any(|l| l.factory.id == factory.id));
+            prop_assert_eq!(consented, report.factories().iter().any(|l| l.factory.id == factory.id));
         }
     }
 

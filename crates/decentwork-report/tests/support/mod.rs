@@ -440,24 +440,36 @@ pub(crate) fn hostile_progress_report() -> ProgressReportDocument {
     r
 }
 
+/// A report read back from its JSON with `edit` applied: reports whose
+/// fields cannot be changed after building take hostile text this way (the
+/// checks on reading concern questions, consent and dates, not names).
+fn edited<T: serde::Serialize + DeserializeOwned>(
+    report: &T,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> T {
+    let mut value = serde_json::to_value(report).unwrap();
+    edit(&mut value);
+    serde_json::from_value(value).unwrap()
+}
+
 pub(crate) fn hostile_disclosure_report() -> PublicDisclosureReport {
-    let mut r = full_disclosure_report();
-    r.factory_name = HOSTILE.to_owned();
-    r.country = HOSTILE.to_owned();
-    for i in &mut r.items {
-        i.question.text = HOSTILE.to_owned();
-    }
-    r
+    edited(&full_disclosure_report(), |v| {
+        v["factory_name"] = HOSTILE.into();
+        v["country"] = HOSTILE.into();
+        for i in v["items"].as_array_mut().unwrap() {
+            i["question"]["text"] = HOSTILE.into();
+        }
+    })
 }
 
 pub(crate) fn hostile_portfolio_report() -> BrandPortfolioReport {
-    let mut r = full_portfolio_report();
-    r.brand_name = HOSTILE.to_owned();
-    for f in &mut r.factories {
-        f.factory.name = HOSTILE.to_owned();
-        f.factory.country = HOSTILE.to_owned();
-    }
-    r
+    edited(&full_portfolio_report(), |v| {
+        v["brand_name"] = HOSTILE.into();
+        for f in v["factories"].as_array_mut().unwrap() {
+            f["factory"]["name"] = HOSTILE.into();
+            f["factory"]["country"] = HOSTILE.into();
+        }
+    })
 }
 
 pub(crate) fn hostile_synthesis_report() -> SynthesisReport {

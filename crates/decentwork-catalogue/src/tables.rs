@@ -450,7 +450,9 @@ impl Parameter {
             Parameter::AnnualLeave => "paid annual leave",
             Parameter::MaternityLeave => "maternity leave",
             Parameter::MaternityPay => "maternity pay",
-            Parameter::SafetyCommitteeThreshold => "workers from which a safety committee is required",
+            Parameter::SafetyCommitteeThreshold => {
+                "workers from which a safety committee is required"
+            }
             Parameter::ParticipationCommitteeThreshold => {
                 "workers from which a participation committee is required"
             }

@@ -552,11 +552,19 @@ fn values_apply_by_sector_and_region() {
         "no national wage"
     );
     let year: Vec<String> = vn
-        .applicable(Parameter::OvertimeCapYear, Some("garment"), Some("Region I"))
+        .applicable(
+            Parameter::OvertimeCapYear,
+            Some("garment"),
+            Some("Region I"),
+        )
         .into_iter()
         .map(LegalValue::display_value)
         .collect();
-    assert_eq!(year, ["300 hours"], "garment's own cap, not the general 200");
+    assert_eq!(
+        year,
+        ["300 hours"],
+        "garment's own cap, not the general 200"
+    );
     let general: Vec<String> = vn
         .applicable(Parameter::OvertimeCapYear, Some("electronics"), None)
         .into_iter()

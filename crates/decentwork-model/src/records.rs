@@ -34,6 +34,10 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's skip_serializing_if passes a reference"
+    )]
     fn is_working(&self) -> bool {
         *self == DayKind::Working
     }

@@ -140,6 +140,14 @@ pub struct PayRecord {
     /// Pay for overtime hours.
     #[cfg_attr(feature = "serde", serde(default))]
     pub overtime: Decimal,
+    /// The ordinary hourly rate the payroll multiplies for overtime, when it
+    /// states one (Bangladesh: basic wage ÷ 208; Indonesia: monthly wage ÷
+    /// 173). Without it, checks use ordinary pay over ordinary hours worked.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub hourly_rate: Option<Decimal>,
 }
 
 impl PayRecord {
@@ -157,6 +165,7 @@ impl PayRecord {
             currency: currency.into(),
             ordinary,
             overtime,
+            hourly_rate: None,
         }
     }
 }
@@ -367,6 +376,9 @@ pub(crate) fn validate(
         currency(&format!("pay[{i}].currency"), &p.currency)?;
         not_negative(&format!("pay[{i}].ordinary"), p.ordinary)?;
         not_negative(&format!("pay[{i}].overtime"), p.overtime)?;
+        if let Some(rate) = p.hourly_rate {
+            not_negative(&format!("pay[{i}].hourly_rate"), rate)?;
+        }
     }
     spans("annual_leave", annual_leave.iter().map(|a| (a.from, a.to)))?;
     for (i, a) in annual_leave.iter().enumerate() {

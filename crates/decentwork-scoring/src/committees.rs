@@ -214,9 +214,9 @@ fn requirement(
         rule: CommitteeRule::Exists,
         law: None,
         observed: match mine.len() {
-            0 => "none in place".to_owned(),
-            1 => "1 in place".to_owned(),
-            n => format!("{n} in place"),
+            0 => "no committee in place".to_owned(),
+            1 => "1 committee in place".to_owned(),
+            n => format!("{n} committees in place"),
         },
         met: !mine.is_empty(),
     });

@@ -437,6 +437,7 @@ fn one_value(
     (sector, region): (Option<&str>, Option<&str>),
     unit_ok: impl Fn(Unit) -> bool,
 ) -> Result<LegalValue, String> {
+    // Where several values apply, `applicable` keeps the most specific.
     let values = law.applicable(parameter, sector, region);
     match values.as_slice() {
         [] => {
@@ -448,12 +449,8 @@ fn one_value(
                 ))
             } else {
                 Err(format!(
-                    "the catalogue records no {} for the jurisdiction{}",
-                    parameter.words(),
-                    match (sector, region) {
-                        (_, Some(r)) => format!(" and the region {r}"),
-                        _ => String::new(),
-                    }
+                    "the catalogue records no {} for the jurisdiction",
+                    parameter.words()
                 ))
             }
         }
@@ -967,14 +964,17 @@ impl<'a> Checker<'a> {
             );
         }
         let ordinary: Decimal = in_period.iter().map(|d| d.ordinary).sum();
-        if ordinary.is_zero() {
-            return self.skip(
-                kind,
-                w.reference,
-                "no ordinary hours in the pay period, so no ordinary hourly rate",
-            );
-        }
-        let hourly = pay.ordinary / ordinary;
+        let hourly = match pay.hourly_rate {
+            Some(rate) => rate,
+            None if ordinary.is_zero() => {
+                return self.skip(
+                    kind,
+                    w.reference,
+                    "no ordinary hours in the pay period and no hourly rate on the pay record",
+                );
+            }
+            None => pay.ordinary / ordinary,
+        };
         let mut due = Decimal::ZERO;
         let mut values: Vec<LegalValue> = Vec::new();
         for day in in_period.iter().filter(|d| !d.overtime.is_zero()) {
@@ -1218,9 +1218,17 @@ impl<'a> Checker<'a> {
                 .find(|(v, _)| same(*v, value))
                 .map(|(_, kinds)| kinds.iter().copied().collect())
                 .unwrap_or_default();
-            let unused = used_by
-                .is_empty()
-                .then(|| unused_reason(value, &result.checks));
+            let superseded = self
+                .used
+                .iter()
+                .any(|(v, _)| v.parameter() == value.parameter() && !same(*v, value));
+            let unused = used_by.is_empty().then(|| {
+                if superseded {
+                    "a value for the factory's own sector or region applies instead".to_owned()
+                } else {
+                    unused_reason(value, &result.checks)
+                }
+            });
             law.push(LawUse {
                 law: AppliedLaw::of(value),
                 used_by,
@@ -1292,12 +1300,15 @@ fn unused_reason(value: LegalValue, checks: &[CheckSummary]) -> String {
     }
 }
 
-/// Adds the derived findings of `result` whose period ends within the twelve
+/// Adds the derived findings of `result` whose period overlaps the twelve
 /// months up to `assessment`'s last day to a copy of it: one non-compliant
 /// finding per question, marked as derived from evidence, with the workers
 /// affected and an evidence note naming the legal limits. Findings the
-/// assessors made are kept as they are; a question answered both ways is
-/// counted non-compliant and reported as repeated when scored.
+/// assessors made are kept as they are. A question they already found
+/// non-compliant gets no second finding (their finding stands; the evidence
+/// check lists the records behind it); a question they answered otherwise
+/// (compliant, not assessed) is then counted non-compliant and reported as
+/// answered twice when scored.
 ///
 /// # Errors
 ///
@@ -1315,7 +1326,7 @@ pub fn merge_evidence(
     for f in result
         .findings
         .iter()
-        .filter(|f| f.to <= assessment.end && f.to >= window_start)
+        .filter(|f| f.from <= assessment.end && f.to >= window_start)
     {
         by_question.entry(f.kind.question()).or_default().push(f);
     }
@@ -1324,7 +1335,10 @@ pub fn merge_evidence(
         let Ok(id) = question.parse::<QuestionId>() else {
             continue;
         };
-        if Question::get(id).is_err() {
+        let already = assessment
+            .findings_for(id)
+            .any(|f| f.outcome == Outcome::NonCompliant);
+        if Question::get(id).is_err() || already {
             continue;
         }
         let workers: BTreeSet<WorkerRef> = found.iter().map(|f| f.worker).collect();

@@ -62,10 +62,17 @@ fn example_factory_explained() {
     insta::assert_snapshot!(explain(&scores[0]));
     let progress = compare(&scores[0], &scores[1]);
     assert_eq!(
-        progress.newly_compliant, 2,
-        "exits cleared and age checks in place"
+        progress.newly_compliant, 10,
+        "exits cleared, age checks in place, pay slips, guards, toilets…"
     );
-    assert_eq!(progress.persistent, 1, "overtime pay still wrong");
+    assert_eq!(
+        progress.persistent, 4,
+        "overtime and its pay, contracts, chemicals"
+    );
+    assert_eq!(
+        progress.newly_non_compliant, 1,
+        "one helper under the minimum wage"
+    );
     let exits = progress
         .points
         .iter()
@@ -626,12 +633,20 @@ fn improvement_plan_summary() {
     let value: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let plan: ImprovementPlan = json::from_str(&value["improvement_plan"].to_string()).unwrap();
     let s = plan_summary(&plan, day(2023, 10, 15));
+    // Four items existed then: two completed, two in progress, one of them
+    // past its due date; the three of 2024 did not exist yet.
     assert_eq!(
         (s.items, s.completed, s.in_progress, s.overdue),
-        (2, 1, 1, 1)
+        (4, 2, 2, 1)
     );
-    assert_eq!(s.completion.unwrap().to_string(), "1/2");
-    assert_eq!(s.open_by_target, vec![("COMP.OTWAGES".to_owned(), 1)]);
+    assert_eq!(s.completion.unwrap().to_string(), "2/4");
+    assert_eq!(
+        s.open_by_target,
+        vec![
+            ("COMP.OTWAGES".to_owned(), 1),
+            ("WT.OVERTIME".to_owned(), 1)
+        ]
+    );
 }
 
 fn worker(reference: &str, birth_year: i32) -> WorkerRecordFields {

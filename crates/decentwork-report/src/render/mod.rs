@@ -11,8 +11,10 @@
 
 mod assessment;
 mod chart;
+mod committees;
 mod csv;
 mod disclosure;
+mod evidence;
 mod html;
 mod markdown;
 mod portfolio;

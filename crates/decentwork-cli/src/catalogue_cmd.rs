@@ -124,6 +124,85 @@ fn status(v: Verification) -> &'static str {
     }
 }
 
+/// The programme's words for the catalogue's enums, never `Debug` output.
+mod words {
+    use decentwork::catalogue::{
+        Answer, Category, ClusterGroup, QuestionKind, RatificationKind, Tag,
+    };
+
+    pub(super) fn category(c: Category) -> &'static str {
+        match c {
+            Category::Fundamental => "Fundamental",
+            Category::Governance => "Governance",
+            Category::Technical => "Technical",
+            _ => "Other",
+        }
+    }
+
+    pub(super) fn kind(k: QuestionKind) -> &'static str {
+        match k {
+            QuestionKind::NonCompliance => "Non-compliance question",
+            QuestionKind::FactGathering => "Fact-gathering question",
+            _ => "Question",
+        }
+    }
+
+    pub(super) fn answer(a: Answer) -> &'static str {
+        match a {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            _ => "other",
+        }
+    }
+
+    pub(super) fn tag(t: Tag) -> &'static str {
+        match t {
+            Tag::PublicDisclosure => "Public disclosure",
+            Tag::ZeroTolerance => "Zero tolerance",
+            Tag::CriticalIssue => "Critical issue",
+            _ => "Tag",
+        }
+    }
+
+    pub(super) fn group(g: ClusterGroup) -> &'static str {
+        match g {
+            ClusterGroup::CoreLabourStandards => "Core labour standards",
+            ClusterGroup::WorkingConditions => "Working conditions",
+            _ => "Other",
+        }
+    }
+
+    pub(super) fn ratification(r: RatificationKind) -> &'static str {
+        match r {
+            RatificationKind::Ratified => "Ratified",
+            RatificationKind::NotRatified => "Not ratified",
+            RatificationKind::Denounced => "Denounced",
+            RatificationKind::Unknown => "Unknown",
+            _ => "Other",
+        }
+    }
+
+    /// The committee a committee rule is about.
+    pub(super) fn committee(kind: decentwork::model::CommitteeKind) -> &'static str {
+        use decentwork::model::CommitteeKind;
+        match kind {
+            CommitteeKind::Picc => "Performance Improvement Consultative Committee (PICC)",
+            CommitteeKind::ParticipationCommittee => "Participation committee",
+            CommitteeKind::SafetyCommittee => "Safety committee",
+            CommitteeKind::LksBipartit => "Bipartite cooperation body (LKS Bipartit)",
+            CommitteeKind::WorksCouncil => "Works council",
+            CommitteeKind::JointWorksCouncil => "Joint works council",
+            CommitteeKind::OshCommittee => "Occupational safety and health committee",
+            _ => "Committee",
+        }
+    }
+
+    /// A key of `catalogue stats` in words.
+    pub(super) fn stat(key: &str) -> String {
+        key.replace('_', " ")
+    }
+}
+
 pub(crate) fn run(command: CatalogueCommand) -> Result<()> {
     match command {
         CatalogueCommand::Stats { format } => stats(format),
@@ -191,7 +270,8 @@ fn stats(format: Format) -> Result<()> {
                 for (k, v) in map {
                     let _ = writeln!(
                         out,
-                        "| {k} | {} |",
+                        "| {} | {} |",
+                        words::stat(k),
                         v.as_str().map_or_else(|| v.to_string(), str::to_owned)
                     );
                 }
@@ -217,7 +297,13 @@ fn list(what: ListKind) -> String {
     match what {
         ListKind::Instruments => {
             for i in Instrument::all() {
-                let _ = writeln!(out, "{}\t{:?}\t{}", i.code(), i.category(), i.title());
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    i.code(),
+                    words::category(i.category()),
+                    i.title()
+                );
             }
         }
         ListKind::Sets => {
@@ -255,11 +341,11 @@ fn show(id: &str, format: Format) -> Result<()> {
         json!({
             "question": q.id(),
             "compliance_point": q.compliance_point().id(),
-            "kind": format!("{:?}", q.kind()),
+            "kind": words::kind(q.kind()),
             "text": q.template(),
-            "non_compliant_answer": q.non_compliant_answer().map(|a| format!("{a:?}")),
+            "non_compliant_answer": q.non_compliant_answer().map(words::answer),
             "ilo": q.ilo_references().map(|r| r.to_string()).collect::<Vec<_>>(),
-            "tags": q.tags().iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
+            "tags": q.tags().iter().map(|t| words::tag(*t)).collect::<Vec<_>>(),
             "note": q.note(),
             "source": q.provenance().source,
             "status": status(q.provenance().status),
@@ -280,7 +366,7 @@ fn show(id: &str, format: Format) -> Result<()> {
         json!({
             "cluster": c.id(),
             "name": c.name(),
-            "group": format!("{:?}", c.group()),
+            "group": words::group(c.group()),
             "aliases": c.aliases(),
             "compliance_points": c.compliance_points().map(CompliancePoint::id).collect::<Vec<_>>(),
         })
@@ -289,7 +375,7 @@ fn show(id: &str, format: Format) -> Result<()> {
             "instrument": i.code(),
             "title": i.title(),
             "adopted": i.adopted(),
-            "category": format!("{:?}", i.category()),
+            "category": words::category(i.category()),
             "normlex_id": i.normlex_id().map(|(n, _)| n),
             "questions": i.questions().count(),
             "source": i.provenance().source,
@@ -324,7 +410,7 @@ fn show(id: &str, format: Format) -> Result<()> {
                             .join(", "),
                         other => other.to_string(),
                     };
-                    let _ = writeln!(out, "- **{k}**: {shown}");
+                    let _ = writeln!(out, "- **{}**: {shown}", words::stat(k));
                 }
             }
             print(&out)
@@ -398,11 +484,12 @@ fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> 
                 let scope: Vec<&str> = [v.sector(), v.region(), v.variant()]
                     .into_iter()
                     .flatten()
+                    .chain(v.committee().map(words::committee))
                     .collect();
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} |",
-                    v.parameter().name(),
+                    v.parameter().words(),
                     v.display_value(),
                     scope.join(", "),
                     v.legal_basis().replace('|', "\\|"),
@@ -414,7 +501,7 @@ fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> 
                 let _ = writeln!(
                     out,
                     "| {} | none set by law | {} | {} | {} |",
-                    a.parameter().name(),
+                    a.parameter().words(),
                     scope.join(", "),
                     a.legal_basis().replace('|', "\\|"),
                     status(a.provenance().status)
@@ -439,8 +526,8 @@ fn ratifications(country: Country, on: NaiveDate, format: Format) -> Result<()> 
                 .map(|r| {
                     json!({
                         "instrument": r.instrument().code(),
-                        "status_on_date": format!("{:?}", r.status_on(on)),
-                        "recorded_status": format!("{:?}", r.status()),
+                        "status_on_date": words::ratification(r.status_on(on)),
+                        "recorded_status": words::ratification(r.status()),
                         "date": r.date().map(|d| d.to_string()),
                         "note": r.note(),
                         "source": r.provenance().source,
@@ -461,10 +548,10 @@ fn ratifications(country: Country, on: NaiveDate, format: Format) -> Result<()> 
             for r in rows {
                 let _ = writeln!(
                     out,
-                    "| {} | {:?} | {:?} | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     r.instrument().code(),
-                    r.status_on(on),
-                    r.status(),
+                    words::ratification(r.status_on(on)),
+                    words::ratification(r.status()),
                     r.date().map(|d| d.to_string()).unwrap_or_default(),
                     status(r.provenance().status)
                 );

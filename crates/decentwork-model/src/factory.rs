@@ -446,7 +446,12 @@ impl Validate for FactoryFields {
             if change.status == previous.2 {
                 return Err(ValidationError::Inconsistent {
                     field: format!("status_changes[{i}].status"),
-                    value: format!("{:?}", change.status),
+                    value: match change.status {
+                        ProgrammeStatus::Enrolled => "enrolled",
+                        ProgrammeStatus::Suspended => "suspended",
+                        ProgrammeStatus::Left => "left",
+                    }
+                    .to_owned(),
                     reason: "repeats the status already in force",
                 });
             }

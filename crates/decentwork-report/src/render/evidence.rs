@@ -72,19 +72,17 @@ impl EvidenceReport {
         let mut groups: Vec<FindingGroup<'_>> = Vec::new();
         for f in &self.findings {
             let title = words::evidence_kind(f.kind);
-            let group = match groups.iter_mut().position(|g| g.title == title) {
-                Some(i) => groups.get_mut(i),
-                None => {
-                    groups.push(FindingGroup {
-                        title,
-                        question: &f.question,
-                        rows: Vec::new(),
-                        law: Vec::new(),
-                    });
-                    groups.last_mut()
-                }
+            if !groups.iter().any(|g| g.title == title) {
+                groups.push(FindingGroup {
+                    title,
+                    question: &f.question,
+                    rows: Vec::new(),
+                    law: Vec::new(),
+                });
+            }
+            let Some(group) = groups.iter_mut().find(|g| g.title == title) else {
+                continue;
             };
-            let Some(group) = group else { continue };
             group.rows.push(FindingRow {
                 worker: &f.worker,
                 period: period(f),
@@ -176,15 +174,46 @@ impl EvidenceReport {
         )
     }
 
+    fn findings_markdown(&self, doc: &mut Doc) {
+        doc.heading(2, "Findings");
+        let groups = self.groups();
+        if groups.is_empty() {
+            doc.text("No worker record breaks the law in force.");
+        }
+        for g in &groups {
+            doc.heading(3, &format!("{} (question {})", g.title, g.question));
+            let rows: Vec<Vec<String>> = g
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.worker.to_owned(),
+                        r.period.clone(),
+                        r.observed.clone(),
+                        r.limit.clone(),
+                    ]
+                })
+                .collect();
+            doc.table(
+                &["Worker", "Period", "Records show", "Legal limit"],
+                &[false, false, true, true],
+                &rows,
+            );
+            let items: Vec<Item<'_>> = g
+                .law
+                .iter()
+                .map(|l| Item::new(vec![Span::Text("Law: "), Span::Text(l)]))
+                .collect();
+            doc.list(&items);
+        }
+    }
+
     fn summary_sentence(&self) -> String {
         let checked: u32 = self.checks.iter().map(|c| c.checked).sum();
         let workers: std::collections::BTreeSet<&str> =
             self.findings.iter().map(|f| f.worker.as_str()).collect();
         if self.findings.is_empty() {
-            format!(
-                "No finding: {} worker-periods checked against the law, none in breach.",
-                checked
-            )
+            format!("No finding: {checked} worker-periods checked against the law, none in breach.")
         } else {
             format!(
                 "{} over {} worker-periods checked, concerning {}.",
@@ -241,37 +270,7 @@ impl Render for EvidenceReport {
                 &[false, false, true, true],
                 &rows,
             );
-            doc.heading(2, "Findings");
-            let groups = self.groups();
-            if groups.is_empty() {
-                doc.text("No worker record breaks the law in force.");
-            }
-            for g in &groups {
-                doc.heading(3, &format!("{} (question {})", g.title, g.question));
-                let rows: Vec<Vec<String>> = g
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.worker.to_owned(),
-                            r.period.clone(),
-                            r.observed.clone(),
-                            r.limit.clone(),
-                        ]
-                    })
-                    .collect();
-                doc.table(
-                    &["Worker", "Period", "Records show", "Legal limit"],
-                    &[false, false, true, true],
-                    &rows,
-                );
-                let items: Vec<Item<'_>> = g
-                    .law
-                    .iter()
-                    .map(|l| Item::new(vec![Span::Text("Law: "), Span::Text(l)]))
-                    .collect();
-                doc.list(&items);
-            }
+            self.findings_markdown(&mut doc);
             let skipped: Vec<(&'static str, Vec<String>)> = self
                 .check_rows()
                 .into_iter()

@@ -363,6 +363,14 @@ pub struct FactoryFields {
     pub jurisdiction: Jurisdiction,
     /// Street address (free text).
     pub address: String,
+    /// The minimum-wage region the factory lies in, as the law names it where
+    /// minimum wages vary by region (Viet Nam's "Region I", Indonesia's
+    /// "Kota Bekasi, West Java"); at most 100 characters.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub wage_region: Option<String>,
     /// Sectors, e.g. "Apparel" (each at most 100 characters, none twice).
     #[cfg_attr(
         feature = "serde",
@@ -416,6 +424,7 @@ impl FactoryFields {
             os_id: None,
             jurisdiction,
             address: address.into(),
+            wage_region: None,
             sectors: Vec::new(),
             product_types: Vec::new(),
             exporter: true,
@@ -431,6 +440,7 @@ impl Validate for FactoryFields {
     fn validate(&self) -> Result<(), ValidationError> {
         check::text("name", &self.name, check::MAX_NAME)?;
         check::text("address", &self.address, check::MAX_TEXT)?;
+        check::optional_text("wage_region", self.wage_region.as_deref(), check::MAX_LABEL)?;
         check::labels("sectors", &self.sectors, check::MAX_LABEL)?;
         check::labels("product_types", &self.product_types, check::MAX_LABEL)?;
         check::items("status_changes", self.status_changes.len())?;
@@ -454,7 +464,12 @@ impl Validate for FactoryFields {
             if change.status == previous.2 {
                 return Err(ValidationError::Inconsistent {
                     field: format!("status_changes[{i}].status"),
-                    value: format!("{:?}", change.status),
+                    value: match change.status {
+                        ProgrammeStatus::Enrolled => "enrolled",
+                        ProgrammeStatus::Suspended => "suspended",
+                        ProgrammeStatus::Left => "left",
+                    }
+                    .to_owned(),
                     reason: "repeats the status already in force",
                 });
             }

@@ -150,6 +150,9 @@ pub struct LegalValueLine {
     /// A further distinction (e.g. a grade of worker), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
+    /// The committee a committee rule is about, when the parameter is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<decentwork_model::CommitteeKind>,
     /// The first day in force, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
@@ -217,6 +220,7 @@ impl LawInForceReport {
                     region: text(v.region()),
                     sector: text(v.sector()),
                     variant: text(v.variant()),
+                    committee: v.committee(),
                     from: v.from(),
                     to: v.to(),
                     legal_basis: v.legal_basis().to_owned(),

@@ -42,6 +42,9 @@
 //! - A brand portfolio report holds only factories whose consent to that brand
 //!   is valid on the report date.
 //! - No report holds a person's identifier: committees appear as counts.
+//!   The one exception is the [`EvidenceReport`], a working document for the
+//!   assessors and the factory, whose findings each concern one worker and
+//!   name them by the factory's pseudonymous reference.
 //!
 //! # Rendering
 //!
@@ -66,8 +69,10 @@ pub use catalogue::{
 pub use error::ReportError;
 pub use render::{Render, csv_field};
 pub use types::{
-    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine, DiagnosticLine,
-    DialogueLine, DisclosureLine, FactoryAssessmentReport, FactoryLine, Meta, PlanLine,
+    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine,
+    CommitteeRequirementLine, CommitteeRuleLine, CommitteeSection, DiagnosticLine, DialogueLine,
+    DisclosureLine, EvidenceCheckLine, EvidenceFindingLine, EvidenceReport,
+    FactoryAssessmentReport, FactoryLine, LawLine, LawUseLine, Meta, NotCheckedLine, PlanLine,
     PointSection, PopulationLine, PortfolioAssessment, PortfolioLine, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, QuestionCountsLine, QuestionLine,
     QuestionRateLine, Rate, RateLine, ScoredAlert, ScoredAssessment, ScoredCluster, ScoredFinding,
@@ -93,6 +98,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         one::<SynthesisReport>("industry_synthesis.schema.json"),
         one::<ProgrammeSummary>("programme_summary.schema.json"),
         one::<ScoredAssessment>("scored_assessment.schema.json"),
+        one::<EvidenceReport>("evidence_check.schema.json"),
         one::<decentwork_model::FactoryBundle>("factory_bundle.schema.json"),
         one::<CatalogueStats>("catalogue_stats.schema.json"),
         one::<CatalogueEntry>("catalogue_entry.schema.json"),

@@ -92,6 +92,10 @@ pub struct QuestionLine {
     pub text: String,
     /// The ILO instruments and articles it rests on.
     pub ilo: Vec<String>,
+    /// Whether the finding on it was derived from worker records by an
+    /// evidence check, not made by the assessors.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived_from_evidence: bool,
 }
 
 /// One compliance point in a factory assessment report.
@@ -189,8 +193,209 @@ pub struct FactoryAssessmentReport {
     /// Change since the previous cycle, when one is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeSection>,
+    /// The committees the law requires of the factory on the visit's first
+    /// day, and whether its committees meet the rules (when given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee_requirements: Option<CommitteeSection>,
     /// What was odd in the findings and how it was handled.
     pub notes: Vec<String>,
+}
+
+/// A legal value as a report cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LawLine {
+    /// The parameter as the catalogue names it, e.g. `overtime_cap_day`.
+    pub parameter: String,
+    /// Its value as the law states it, e.g. "2 hours", "BDT 12,500 a month".
+    pub value: String,
+    /// The sector, region or variant it is for, when not general.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// For a committee rule, the committee it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<decentwork_model::CommitteeKind>,
+    /// First day in force, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day in force, when it has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// The act and section.
+    pub legal_basis: String,
+    /// Where the catalogue has it from.
+    pub source: String,
+    /// Whether that source confirmed it.
+    pub verified: bool,
+}
+
+/// One rule a required committee was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeRuleLine {
+    /// `exists`, `minimum_members`, `worker_share`, `women_share` or `meetings`.
+    pub rule: decentwork_scoring::CommitteeRule,
+    /// The legal value behind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<LawLine>,
+    /// What the records show (counts and dates, never people).
+    pub observed: String,
+    /// Whether the committee meets it.
+    pub met: bool,
+}
+
+/// One committee the law may require of the factory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeRequirementLine {
+    /// The committee kind that meets the requirement; absent when the law asks
+    /// for something the model does not record as a committee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<decentwork_model::CommitteeKind>,
+    /// The threshold: workers from which the law requires it.
+    pub threshold: LawLine,
+    /// `required`, `not_required` or `workforce_unknown`.
+    pub requirement: decentwork_scoring::Requirement,
+    /// The factory's committees of the kind in place on the date.
+    pub committees: Vec<String>,
+    /// The rules checked (empty when not required).
+    pub rules: Vec<CommitteeRuleLine>,
+    /// Whether the requirement is met; absent when not required or unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
+    /// For a requirement without a committee kind, the catalogue's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The committees the law requires of a factory on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeSection {
+    /// The date.
+    pub on: NaiveDate,
+    /// Workers on the date (latest workforce snapshot), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<u32>,
+    /// Set when the catalogue has no law data for the jurisdiction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_law_data: Option<String>,
+    /// Every committee threshold in force.
+    pub requirements: Vec<CommitteeRequirementLine>,
+}
+
+/// A check's worker-periods that could not be examined, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NotCheckedLine {
+    /// Why not.
+    pub reason: String,
+    /// The workers concerned (pseudonymous references); empty for all.
+    pub workers: Vec<String>,
+}
+
+/// What one evidence check did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceCheckLine {
+    /// The check.
+    pub kind: decentwork_scoring::EvidenceKind,
+    /// The question a finding of it answers.
+    pub question: String,
+    /// Worker-periods examined.
+    pub checked: u32,
+    /// Of those, how many broke the law.
+    pub findings: u32,
+    /// What could not be examined, by reason.
+    pub not_checked: Vec<NotCheckedLine>,
+}
+
+/// A finding derived from one worker's records over one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceFindingLine {
+    /// What was found.
+    pub kind: decentwork_scoring::EvidenceKind,
+    /// The question it answers.
+    pub question: String,
+    /// The worker (the factory's pseudonymous reference).
+    pub worker: String,
+    /// First day of the period (day, week, month, year, pay period, leave).
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// What the records show.
+    pub observed: Decimal,
+    /// The legal limit or floor.
+    pub limit: Decimal,
+    /// The unit of both.
+    pub measure: decentwork_scoring::Measure,
+    /// The legal values applied.
+    pub law: Vec<LawLine>,
+}
+
+/// A legal parameter in force, and the checks that applied it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LawUseLine {
+    /// The value.
+    pub law: LawLine,
+    /// The checks that applied it.
+    pub used_by: Vec<decentwork_scoring::EvidenceKind>,
+    /// Why none did, when none did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unused: Option<String>,
+}
+
+/// The evidence check of a factory's worker records against the law in
+/// force, with the committees the law requires: what `decentwork check`
+/// writes. A working document for the assessors and the factory: it names
+/// workers by the factory's pseudonymous references, since each finding
+/// concerns one worker, and is never shared beyond them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceReport {
+    /// About the report.
+    pub meta: Meta,
+    /// The factory.
+    pub factory: FactoryLine,
+    /// The date of the check: the law listed is the law in force then.
+    pub on: NaiveDate,
+    /// The minimum-wage region used, when the factory names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage_region: Option<String>,
+    /// Set when the catalogue has no law data for the jurisdiction: why no
+    /// check ran, said once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_law_data: Option<String>,
+    /// Workers in the sample.
+    pub workers: u32,
+    /// Every check (empty without law data).
+    pub checks: Vec<EvidenceCheckLine>,
+    /// The findings, by check, worker and period.
+    pub findings: Vec<EvidenceFindingLine>,
+    /// Every legal parameter in force for the factory, and its use.
+    pub law: Vec<LawUseLine>,
+    /// The committees the law requires on the date.
+    pub committees: CommitteeSection,
 }
 
 /// A committee in a progress report: counts, never people.
@@ -231,6 +436,10 @@ pub struct ProgressReportDocument {
     pub plan: PlanLine,
     /// The factory's committees.
     pub committees: Vec<CommitteeLine>,
+    /// The committees the law requires of the factory on the report date,
+    /// and whether its committees meet the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee_requirements: Option<CommitteeSection>,
     /// Social-dialogue ratings of the latest progress report on or before the date.
     pub social_dialogue: Vec<DialogueLine>,
 }

@@ -2,6 +2,7 @@
 //! looked up, not forwarded).
 
 use super::markdown::{Doc, Item, Span};
+use super::words;
 use crate::catalogue::{
     CatalogueEntry, CatalogueStats, LawInForceReport, RatificationStatus, RatificationsReport,
     SourceLine,
@@ -115,6 +116,7 @@ impl LawInForceReport {
                 ]
                 .into_iter()
                 .flatten()
+                .chain(v.committee.map(words::committee_kind))
                 .collect();
                 vec![
                     parameter_words(&v.parameter),

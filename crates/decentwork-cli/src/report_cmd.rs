@@ -229,11 +229,13 @@ fn assessment_report(
         on,
     )
     .map_err(|e| Failure::data(e.to_string()))?;
-    Ok(if extras.committees {
-        report.with_committees(&bundle.factory, &bundle.committees)
-    } else {
+    if extras.committees {
         report
-    })
+            .with_committees(&bundle.factory, &bundle.committees)
+            .map_err(|e| Failure::data(e.to_string()))
+    } else {
+        Ok(report)
+    }
 }
 
 /// The evidence check report of a bundle on `on`.
@@ -367,7 +369,8 @@ pub(crate) fn report(args: &ReportArgs) -> Result<()> {
                 &bundle.committees,
                 &bundle.progress_reports,
                 on,
-            ),
+            )
+            .map_err(|e| Failure::data(e.to_string()))?,
             args.format,
         )?,
         ReportKind::Disclosure => {

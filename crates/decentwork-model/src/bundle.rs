@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use crate::check::{Validate, unique, validated};
 use crate::{
     AdvisoryVisit, Assessment, Brand, Committee, Factory, FactoryId, ImprovementPlan,
-    InitiativeEnrolment, ProgressReport, SourcingRelationship, TrainingSession, ValidationError,
-    WorkerRecord,
+    InitiativeEnrolment, KnownPeople, ProgressReport, SourcingRelationship, TrainingSession,
+    ValidationError, WorkerRecord,
 };
 
 /// The records of one factory. Wrapped by [`FactoryBundle`], which holds
@@ -145,6 +145,7 @@ impl FactoryBundleFields {
                 });
             }
         }
+        problems.extend(self.people_named());
         let checks = [
             unique("brands", self.brands.iter().map(|b| b.id)),
             unique("committees", self.committees.iter().map(|c| c.id)),
@@ -159,6 +160,83 @@ impl FactoryBundleFields {
         ];
         problems.extend(checks.into_iter().filter_map(Result::err));
         problems
+    }
+}
+
+impl FactoryBundleFields {
+    /// Every free text and ID of the bundle that reaches a report (names,
+    /// topics, actions, committee IDs…) and names a person by a worker
+    /// reference the bundle holds (a committee member or a worker record).
+    fn people_named(&self) -> Vec<ValidationError> {
+        let people = KnownPeople::new(
+            self.committees
+                .iter()
+                .flat_map(|c| c.members.iter().map(|m| m.person))
+                .chain(self.workers.iter().map(|w| w.reference)),
+        );
+        if people.is_empty() {
+            return Vec::new();
+        }
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        let f = &self.factory;
+        texts.push(("factory.name".to_owned(), &f.name));
+        texts.push(("factory.address".to_owned(), &f.address));
+        if let Some(region) = &f.wage_region {
+            texts.push(("factory.wage_region".to_owned(), region));
+        }
+        for (i, b) in self.brands.iter().enumerate() {
+            texts.push((format!("brands[{i}].name"), &b.name));
+        }
+        for (i, c) in self.committees.iter().enumerate() {
+            texts.push((format!("committees[{i}].id"), c.id.as_str()));
+            if let Some(name) = &c.name {
+                texts.push((format!("committees[{i}].name"), name));
+            }
+        }
+        for (i, item) in self.improvement_plan.items.iter().enumerate() {
+            texts.push((format!("improvement_plan.items[{i}].action"), &item.action));
+            texts.push((format!("improvement_plan.items[{i}].owner"), &item.owner));
+        }
+        for (i, r) in self.progress_reports.iter().enumerate() {
+            for (j, d) in r.social_dialogue.iter().enumerate() {
+                texts.push((
+                    format!("progress_reports[{i}].social_dialogue[{j}].topic"),
+                    &d.topic,
+                ));
+            }
+        }
+        for (i, a) in self.assessments.iter().enumerate() {
+            for (j, finding) in a.findings.iter().enumerate() {
+                if let Some(evidence) = &finding.evidence {
+                    texts.push((format!("assessments[{i}].findings[{j}].evidence"), evidence));
+                }
+            }
+        }
+        for (i, v) in self.advisory_visits.iter().enumerate() {
+            for (j, topic) in v.topics.iter().enumerate() {
+                texts.push((format!("advisory_visits[{i}].topics[{j}]"), topic));
+            }
+        }
+        for (i, t) in self.training.iter().enumerate() {
+            texts.push((format!("training[{i}].module"), &t.module));
+        }
+        for (i, e) in self.initiatives.iter().enumerate() {
+            if let Some(name) = &e.name {
+                texts.push((format!("initiatives[{i}].name"), name));
+            }
+        }
+        texts
+            .into_iter()
+            .filter_map(|(field, text)| {
+                people
+                    .named_in(text)
+                    .map(|person| ValidationError::Inconsistent {
+                        field,
+                        value: person.to_string(),
+                        reason: "names a person by their worker reference: text that reaches a report may not",
+                    })
+            })
+            .collect()
     }
 }
 

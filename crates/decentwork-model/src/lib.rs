@@ -97,6 +97,7 @@ mod people;
 mod period;
 mod place;
 mod plan;
+mod privacy;
 mod ratio;
 mod records;
 
@@ -135,6 +136,7 @@ pub use plan::{
     DialogueItem, DialogueRating, ImprovementPlan, ImprovementPlanFields, ItemStatus, PlanItem,
     PlanStatusCounts, PlanTarget, ProgressReport, ProgressReportFields, StatusEntry,
 };
+pub use privacy::KnownPeople;
 pub use ratio::Ratio;
 pub use records::{
     AnnualLeaveRecord, DayKind, LeaveDays, MaternityRecord, PayRecord, Timesheet, WorkedDay,

@@ -164,3 +164,44 @@ fn consent_cannot_be_deserialised_on_its_own() {
     assert_eq!(consents.len(), 2);
     assert!(consents.iter().all(|c| c.factory() == factory.id));
 }
+
+/// A worker reference in free text that reaches a report (a dialogue topic, a
+/// committee ID equal to a member's reference, a plan action) is a problem of
+/// the bundle, naming the field and the reference; the example has none.
+#[test]
+fn bundles_refuse_worker_references_in_report_text() {
+    let clean: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
+    json::bundle_from_str(BUNDLE).expect("the example names nobody");
+    let member = clean["committees"][0]["members"][0]["person"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let worker = clean["workers"][3]["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut value = clean.clone();
+    value["progress_reports"][0]["social_dialogue"][0]["topic"] =
+        format!("Overtime of {} raised twice.", worker.to_uppercase()).into();
+    value["committees"][1]["id"] = member.clone().into();
+    value["improvement_plan"]["items"][0]["action"] =
+        format!("Retrain ({member}) on fire drills").into();
+    let problems = json::bundle_from_str(&value.to_string()).unwrap_err();
+    let named: Vec<(&str, &str)> = problems
+        .iter()
+        .filter(|p| p.message.contains("worker reference"))
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(named.len(), 3, "{problems:?}");
+    let paths: Vec<&str> = named.iter().map(|(p, _)| *p).collect();
+    assert!(
+        paths.contains(&"progress_reports[0].social_dialogue[0].topic"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"committees[1].id"), "{paths:?}");
+    assert!(
+        paths.contains(&"improvement_plan.items[0].action"),
+        "{paths:?}"
+    );
+    assert!(named.iter().any(|(_, m)| m.contains(&worker)), "{named:?}");
+}

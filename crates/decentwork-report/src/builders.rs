@@ -3,8 +3,8 @@
 use chrono::{Months, NaiveDate};
 use decentwork_catalogue::{Cluster, CompliancePoint, Question, Tag};
 use decentwork_model::{
-    Brand, BuyerTier, Committee, ConsentScope, Country, Factory, ImprovementPlan, Outcome, Period,
-    ProgrammeStatus, ProgressReport, Side, SourcingRelationship, TrainingSession,
+    Brand, BuyerTier, Committee, ConsentScope, Country, Factory, ImprovementPlan, KnownPeople,
+    Outcome, Period, ProgrammeStatus, ProgressReport, Side, SourcingRelationship, TrainingSession,
 };
 use decentwork_scoring::{
     AlertKind, AppliedLaw, AssessmentScore, Basis, CommitteeCheck, EvidenceResult, GroupBy,
@@ -267,11 +267,47 @@ impl FactoryAssessmentReport {
 
     /// The report with the committees the law requires of `factory` on the
     /// visit's first day, and whether its `committees` meet the rules.
-    #[must_use]
-    pub fn with_committees(mut self, factory: &Factory, committees: &[Committee]) -> Self {
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::NamesAPerson`] when a committee's ID is a member's
+    /// worker reference (the section lists committees by ID).
+    pub fn with_committees(
+        mut self,
+        factory: &Factory,
+        committees: &[Committee],
+    ) -> Result<Self, ReportError> {
+        let people = members(committees);
+        for (i, c) in committees.iter().enumerate() {
+            no_person(&people, || format!("committees[{i}].id"), c.id.as_str())?;
+        }
         let check = check_committees(factory, committees, self.visit.0);
         self.committee_requirements = Some(CommitteeSection::from_check(&check));
-        self
+        Ok(self)
+    }
+}
+
+/// The worker references of every member of `committees`.
+fn members(committees: &[Committee]) -> KnownPeople {
+    KnownPeople::new(
+        committees
+            .iter()
+            .flat_map(|c| c.members.iter().map(|m| m.person)),
+    )
+}
+
+/// Refuses `text` when it names one of `people`.
+fn no_person(
+    people: &KnownPeople,
+    field: impl FnOnce() -> String,
+    text: &str,
+) -> Result<(), ReportError> {
+    match people.named_in(text) {
+        Some(person) => Err(ReportError::NamesAPerson {
+            field: field(),
+            reference: person.to_string(),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -312,14 +348,20 @@ impl ProgressReportDocument {
     /// The progress report of `factory` on `report_date`: its plan, its
     /// committees (counts only, never people) and the social-dialogue ratings of
     /// its latest progress report on or before the date.
-    #[must_use]
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::NamesAPerson`] when a committee ID or a dialogue topic
+    /// that would be printed names a committee member by their worker
+    /// reference.
     pub fn build(
         factory: &Factory,
         plan: &ImprovementPlan,
         committees: &[Committee],
         progress_reports: &[ProgressReport],
         report_date: NaiveDate,
-    ) -> Self {
+    ) -> Result<Self, ReportError> {
+        let people = members(committees);
         let summary = plan_summary(plan, report_date);
         let requirements = check_committees(factory, committees, report_date);
         let year = Period::new(
@@ -329,6 +371,9 @@ impl ProgressReportDocument {
             report_date.succ_opt(),
         )
         .unwrap_or(Period::from(report_date));
+        for (i, c) in committees.iter().enumerate() {
+            no_person(&people, || format!("committees[{i}].id"), c.id.as_str())?;
+        }
         let committees = committees
             .iter()
             .filter(|c| c.factory == factory.id)
@@ -352,7 +397,16 @@ impl ProgressReportDocument {
             .iter()
             .filter(|r| r.factory == factory.id && r.submitted_on <= report_date)
             .max_by_key(|r| (r.submitted_on, r.number));
-        ProgressReportDocument {
+        if let Some(r) = latest {
+            for (i, d) in r.social_dialogue.iter().enumerate() {
+                no_person(
+                    &people,
+                    || format!("progress report {}: social_dialogue[{i}].topic", r.number),
+                    &d.topic,
+                )?;
+            }
+        }
+        Ok(ProgressReportDocument {
             meta: Meta::new("progress", report_date),
             factory: factory_line(factory),
             committee_requirements: Some(CommitteeSection::from_check(&requirements)),
@@ -376,7 +430,7 @@ impl ProgressReportDocument {
                         .collect()
                 })
                 .unwrap_or_default(),
-        }
+        })
     }
 }
 

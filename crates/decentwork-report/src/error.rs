@@ -38,4 +38,15 @@ pub enum ReportError {
         /// Its cycle.
         cycle: u16,
     },
+    /// Text that would reach the report names a person by a worker reference
+    /// the records hold (a committee member's): a report never prints one.
+    #[error(
+        "{field} names a person by their worker reference {reference}: a report never prints one"
+    )]
+    NamesAPerson {
+        /// Where the text comes from, e.g. `social_dialogue[0].topic`.
+        field: String,
+        /// The reference found.
+        reference: String,
+    },
 }

@@ -257,6 +257,9 @@ const MEASURE: &str = r#"(() => {
       .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
       .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || ''))
       .slice(0, 5),
+    scrolledTables: [...document.querySelectorAll('.table-wrap')]
+      .filter(w => w.scrollWidth > w.clientWidth + 1)
+      .map(w => (w.querySelector('th') || w).textContent.trim().slice(0, 40)),
     charts: [],
     text: document.body.innerText,
   };
@@ -409,6 +412,12 @@ fn on_screen(
             "the page scrolls sideways: {} px wide ({})",
             m["scrollWidth"], m["sticking"]
         ));
+    }
+    // On a desktop screen every table fits its column; on a phone a table may
+    // scroll inside its own box. Hostile text (one unbroken 10 kB word) may not fit.
+    let scrolled = m["scrolledTables"].as_array().unwrap();
+    if width >= 1280 && !name.ends_with("-hostile") && !scrolled.is_empty() {
+        problems.push(format!("tables wider than the page: {scrolled:?}"));
     }
     if !m["stray"].as_array().unwrap().is_empty() {
         problems.push(format!("stray rows: {}", m["stray"]));

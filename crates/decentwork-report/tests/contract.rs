@@ -79,7 +79,8 @@ fn every_report_validates_against_its_schema() {
         "factory_assessment.schema.json",
         &FactoryAssessmentReport::build(factory, &scores[1], Some(&scores[0]), on)
             .unwrap()
-            .with_committees(factory, &bundle.committees),
+            .with_committees(factory, &bundle.committees)
+            .unwrap(),
     );
     validate(
         "scored_assessment.schema.json",
@@ -93,7 +94,8 @@ fn every_report_validates_against_its_schema() {
             &bundle.committees,
             &bundle.progress_reports,
             on,
-        ),
+        )
+        .unwrap(),
     );
     validate(
         "public_disclosure.schema.json",

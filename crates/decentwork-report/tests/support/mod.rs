@@ -146,6 +146,7 @@ pub(crate) fn assessment_report() -> FactoryAssessmentReport {
     FactoryAssessmentReport::build(&factory, &scores[1], Some(&scores[0]), on())
         .unwrap()
         .with_committees(&factory, &committees)
+        .unwrap()
 }
 
 /// An example bundle, read with the model's checks.
@@ -190,6 +191,7 @@ pub(crate) fn merged_assessment_report() -> FactoryAssessmentReport {
     )
     .unwrap()
     .with_committees(&bundle.factory, &bundle.committees)
+    .unwrap()
 }
 
 /// A factory whose jurisdiction the catalogue has no law for.
@@ -219,7 +221,7 @@ pub(crate) fn progress_report() -> ProgressReportDocument {
     let plan: ImprovementPlan = part("improvement_plan");
     let committees: Vec<Committee> = part("committees");
     let reports: Vec<ProgressReport> = part("progress_reports");
-    ProgressReportDocument::build(&factory, &plan, &committees, &reports, on())
+    ProgressReportDocument::build(&factory, &plan, &committees, &reports, on()).unwrap()
 }
 
 pub(crate) fn disclosure_report() -> PublicDisclosureReport {
@@ -287,6 +289,7 @@ pub(crate) fn full_assessment_report() -> FactoryAssessmentReport {
     FactoryAssessmentReport::build(&f, &scored(&f, &now), Some(&scored(&f, &before)), on())
         .unwrap()
         .with_committees(&f, &[])
+        .unwrap()
 }
 
 /// The same factory's public disclosure of its full assessment.
@@ -417,7 +420,7 @@ pub(crate) fn empty_assessment_report() -> FactoryAssessmentReport {
 pub(crate) fn empty_progress_report() -> ProgressReportDocument {
     let f = factory("BD-0002", "Karnaphuli Fashions", "BD");
     let plan: ImprovementPlan = json::from_str(r#"{ "factory": "BD-0002", "items": [] }"#).unwrap();
-    ProgressReportDocument::build(&f, &plan, &[], &[], on())
+    ProgressReportDocument::build(&f, &plan, &[], &[], on()).unwrap()
 }
 
 pub(crate) fn empty_disclosure_report() -> PublicDisclosureReport {

@@ -34,6 +34,7 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    #[cfg(feature = "serde")]
     #[allow(
         clippy::trivially_copy_pass_by_ref,
         reason = "serde's skip_serializing_if passes a reference"

@@ -36,7 +36,8 @@ pub enum Verification {
 /// ILO's NORMLEX and NATLEX (and its other legal databases) for national law
 /// and ratifications; the ILO for its own instruments; Better Work for its own
 /// tool. `Secondary` is a publication that may confirm a fact: an
-/// intergovernmental body's, Better Work's own, WageIndicator's country pages,
+/// intergovernmental body's, Better Work's own, the country pages of the wage
+/// database of the `WageIndicator` Foundation,
 /// a statistics office, a university, a reputable newspaper, a trade union or
 /// an employer federation. `Commentary` is anything else — a law firm's
 /// article, an employer-of-record, payroll or HR vendor, a blog, a Q&A site, a

@@ -38,7 +38,8 @@ pub(crate) struct Provenance {
     pub(crate) status: String,
 }
 
-/// Collects validation errors instead of stopping at the first.
+/// Collects validation errors instead of stopping at the first; holds the
+/// catalogue's data date (when known), after which no record may be checked.
 #[derive(Default)]
 pub(crate) struct Problems(pub(crate) Vec<String>, pub(crate) Option<NaiveDate>);
 
@@ -170,8 +171,8 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
     let law = law::Data::load(&dir)?;
     let ratifications = ratifications::Data::load(&dir)?;
 
-    let mut p = Problems::default();
-    p.1 = NaiveDate::parse_from_str(&structure.catalogue.data_date, "%Y-%m-%d").ok();
+    let data_date = NaiveDate::parse_from_str(&structure.catalogue.data_date, "%Y-%m-%d").ok();
+    let mut p = Problems(Vec::new(), data_date);
     let codes = instruments.validate(&mut p, &structure.catalogue);
     let known = structure.validate(&mut p, &codes);
     let jurisdictions = law.jurisdictions();

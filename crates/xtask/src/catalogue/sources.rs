@@ -9,9 +9,10 @@
 //!   ratifications, the ILO for its own instruments, Better Work for its own
 //!   tool.
 //! - `secondary` is a publication that may confirm a fact: an intergovernmental
-//!   body's (ILO, World Bank, UN), Better Work's own, WageIndicator's country
-//!   pages, a national statistics office, a university, a reputable newspaper,
-//!   a trade union or an employer federation.
+//!   body's (ILO, World Bank, UN), Better Work's own, the country pages of
+//!   the `WageIndicator` Foundation, a national statistics office, a
+//!   university, a reputable newspaper, a trade union or an employer
+//!   federation.
 //! - `commentary` is everything else: a law firm's article or service page, an
 //!   employer-of-record, payroll or HR vendor, a blog, a Q&A site, a content
 //!   farm, a translation site, a document-sharing copy. A record may cite it,

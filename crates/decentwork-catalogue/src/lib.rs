@@ -72,9 +72,9 @@ pub use ratification::Ratification;
 pub use stats::{RecordKind, SourceCount, source_counts};
 pub use structure::{BsciArea, Cluster, CompliancePoint};
 pub use tables::{
-    Accrual, AccrualBasis, Answer, Category, ClusterGroup, DayCount, InstrumentKind, MappingKind,
-    Parameter, PartialDate, Per, Provenance, QuestionKind, RatificationKind, SourceKind, Tag,
-    Theme, Unit, Verification,
+    Accrual, AccrualBasis, Answer, Category, Citation, ClusterGroup, DayCount, InstrumentKind,
+    MappingKind, Parameter, PartialDate, Per, Provenance, QuestionKind, RatificationKind,
+    SourceKind, Tag, Theme, Unit, Verification,
 };
 pub use tool::{Mapping, ToolVersion};
 

@@ -32,12 +32,18 @@ pub enum Verification {
 /// What kind of text a record's source is.
 ///
 /// `Official` is the text of the body that makes or registers the fact: a
-/// gazette, ministry or parliament; the ILO's NORMLEX and NATLEX (and its other
-/// legal databases) for national law and ratifications; the ILO for its own
-/// instruments; Better Work for its own tool. Anything else — a law firm, a
-/// news report, a wage-data site, a blog, a copy on a document-sharing site — is
-/// `Secondary`. A record is [`Verification::Verified`] only on an official
-/// source or on two independent secondary sources that agree.
+/// gazette, ministry or parliament or the official legislation portal; the
+/// ILO's NORMLEX and NATLEX (and its other legal databases) for national law
+/// and ratifications; the ILO for its own instruments; Better Work for its own
+/// tool. `Secondary` is a publication that may confirm a fact: an
+/// intergovernmental body's, Better Work's own, the country pages of the wage
+/// database of the `WageIndicator` Foundation,
+/// a statistics office, a university, a reputable newspaper, a trade union or
+/// an employer federation. `Commentary` is anything else — a law firm's
+/// article, an employer-of-record, payroll or HR vendor, a blog, a Q&A site, a
+/// copy on a document-sharing site — and never counts towards verification. A
+/// record is [`Verification::Verified`] only on an official source or on two
+/// secondary sources on different sites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -50,24 +56,29 @@ pub enum SourceKind {
     Official,
     /// A secondary source.
     Secondary,
+    /// Commentary: a law firm, a vendor, a blog or a copy; never verifies a fact.
+    Commentary,
     /// No source recorded (only an unknown ratification has none).
     Missing,
 }
 
 impl SourceKind {
     /// Every kind, in declaration order.
-    pub const ALL: [SourceKind; 3] = [
+    pub const ALL: [SourceKind; 4] = [
         SourceKind::Official,
         SourceKind::Secondary,
+        SourceKind::Commentary,
         SourceKind::Missing,
     ];
 
-    /// The name the data files use: `official`, `secondary`, `missing`.
+    /// The name the data files use: `official`, `secondary`, `commentary`,
+    /// `missing`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             SourceKind::Official => "official",
             SourceKind::Secondary => "secondary",
+            SourceKind::Commentary => "commentary",
             SourceKind::Missing => "missing",
         }
     }
@@ -96,12 +107,23 @@ pub struct Provenance {
     pub source: &'static str,
     /// What kind of text `source` is.
     pub kind: SourceKind,
-    /// Further independent sources that state the same fact.
-    pub also: &'static [&'static str],
+    /// Further sources that state the same fact, each with its kind.
+    pub also: &'static [Citation],
     /// When the record was last checked against its source.
     pub verified_on: NaiveDate,
     /// Whether the source confirmed it.
     pub status: Verification,
+}
+
+/// One further source of a record, with its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Citation {
+    /// A URL.
+    pub source: &'static str,
+    /// What kind of text it is.
+    pub kind: SourceKind,
 }
 
 /// A date known to the year, the month or the day.

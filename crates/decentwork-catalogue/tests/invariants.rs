@@ -151,9 +151,21 @@ fn every_record_has_provenance() {
                 "{what}: verified without a source"
             );
             // The rule of docs/DATA.md, checked on the generated tables too.
+            let sources = || {
+                std::iter::once((p.source, p.kind)).chain(p.also.iter().map(|c| (c.source, c.kind)))
+            };
+            let official = sources().any(|(_, kind)| kind == SourceKind::Official);
+            let secondary: std::collections::BTreeSet<&str> = sources()
+                .filter(|(_, kind)| *kind == SourceKind::Secondary)
+                .map(|(url, _)| url.split('/').nth(2).unwrap_or(url))
+                .collect();
             assert!(
-                p.kind == SourceKind::Official || !p.also.is_empty(),
-                "{what}: verified on a single secondary source"
+                official || secondary.len() >= 2,
+                "{what}: verified without an official source or two secondary sources"
+            );
+            assert!(
+                p.verified_on <= decentwork_catalogue::DATA_DATE,
+                "{what}: checked after the data date"
             );
         }
         assert_eq!(

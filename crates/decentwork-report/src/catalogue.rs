@@ -23,7 +23,8 @@ pub struct SourceLine {
     /// Further independent sources, when the record has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
-    /// `official` (a gazette, ministry or ILO text), `secondary` or `missing`.
+    /// `official` (a gazette, ministry or ILO text), `secondary`, `commentary`
+    /// (a law firm, vendor or blog: never verifies) or `missing`.
     pub kind: String,
     /// `verified` or `unverified` (docs/DATA.md says what each requires).
     pub status: String,
@@ -34,7 +35,7 @@ pub struct SourceLine {
 fn source(p: Provenance) -> SourceLine {
     SourceLine {
         source: p.source.to_owned(),
-        also: p.also.iter().map(|s| (*s).to_owned()).collect(),
+        also: p.also.iter().map(|c| c.source.to_owned()).collect(),
         kind: source_kind(p.kind).to_owned(),
         status: status(p.status).to_owned(),
         checked_on: p.verified_on,

@@ -18,6 +18,7 @@ fn source_words(s: &SourceLine) -> String {
     let kind = match s.kind.as_str() {
         "official" => "official text",
         "secondary" => "secondary source",
+        "commentary" => "commentary only",
         _ => "no source",
     };
     format!("{status} ({kind}, checked {})", s.checked_on)

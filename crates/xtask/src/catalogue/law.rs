@@ -918,6 +918,24 @@ mod tests {
     }
 
     #[test]
+    fn verified_needs_an_official_text_or_two_secondary_sites() {
+        let fields = "name = \"minimum_working_age\"\nvalue = \"14\"\nunit = \"years\"\nlegal_basis = \"s.1\"\nverified_on = \"2026-11-25\"\nstatus = \"verified\"";
+        let commentary = format!(
+            "[[parameter]]\n{fields}\nsource = \"https://rivermate.com/guides/x\"\nsource_kind = \"commentary\"\nalso = [{{ url = \"https://lawfornations.com/service/y\", kind = \"commentary\" }}]\n"
+        );
+        assert_one(&problems(&commentary), "without an official source");
+        let official = format!(
+            "[[parameter]]\n{fields}\nsource = \"https://rivermate.com/guides/x\"\nsource_kind = \"commentary\"\nalso = [{{ url = \"https://sindhlaws.gov.pk/x\", kind = \"official\" }}]\n"
+        );
+        assert_eq!(problems(&official), Vec::<String>::new());
+        let bare = format!(
+            "[[parameter]]\n{fields}\nsource = \"https://sindhlaws.gov.pk/x\"\nsource_kind = \"official\"\nalso = [\"https://www.dawn.com/x\"]\n"
+        );
+        let parsed = Data::from_texts(&[("PK-SD", &bare)]);
+        assert!(parsed.is_err(), "an `also` without its kind must not parse");
+    }
+
+    #[test]
     fn file_names_are_jurisdiction_codes() {
         let data = Data::from_texts(&[("Pakistan", "")]).unwrap();
         let mut p = Problems::default();

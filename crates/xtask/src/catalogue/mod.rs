@@ -33,14 +33,15 @@ pub(crate) struct Provenance {
     pub(crate) source: String,
     pub(crate) source_kind: String,
     #[serde(default)]
-    pub(crate) also: Vec<String>,
+    pub(crate) also: Vec<sources::Also>,
     pub(crate) verified_on: String,
     pub(crate) status: String,
 }
 
-/// Collects validation errors instead of stopping at the first.
+/// Collects validation errors instead of stopping at the first; holds the
+/// catalogue's data date (when known), after which no record may be checked.
 #[derive(Default)]
-pub(crate) struct Problems(pub(crate) Vec<String>);
+pub(crate) struct Problems(pub(crate) Vec<String>, pub(crate) Option<NaiveDate>);
 
 impl Problems {
     pub(crate) fn check(&mut self, ok: bool, message: impl FnOnce() -> String) {
@@ -61,7 +62,7 @@ impl Problems {
         self.check(!p.source.trim().is_empty(), || {
             format!("{what}: source is empty")
         });
-        self.date(&format!("{what}: verified_on"), &p.verified_on);
+        let verified_on = self.date(&format!("{what}: verified_on"), &p.verified_on);
         self.check(
             matches!(p.status.as_str(), "verified" | "unverified"),
             || {
@@ -71,7 +72,15 @@ impl Problems {
                 )
             },
         );
-        sources::check(self, what, &p.source, &p.source_kind, &p.also, &p.status);
+        let data_date = self.1;
+        sources::check(
+            self,
+            what,
+            (&p.source, &p.source_kind),
+            &p.also,
+            (verified_on, data_date),
+            &p.status,
+        );
     }
 
     pub(crate) fn unique<'a>(&mut self, what: &str, ids: impl IntoIterator<Item = &'a str>) {
@@ -162,7 +171,8 @@ pub(crate) fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
     let law = law::Data::load(&dir)?;
     let ratifications = ratifications::Data::load(&dir)?;
 
-    let mut p = Problems::default();
+    let data_date = NaiveDate::parse_from_str(&structure.catalogue.data_date, "%Y-%m-%d").ok();
+    let mut p = Problems(Vec::new(), data_date);
     let codes = instruments.validate(&mut p, &structure.catalogue);
     let known = structure.validate(&mut p, &codes);
     let jurisdictions = law.jurisdictions();
@@ -248,11 +258,22 @@ pub(crate) fn opt_date(text: Option<&str>) -> String {
 }
 
 pub(crate) fn provenance_expr(p: &Provenance) -> String {
+    let also: Vec<String> = p
+        .also
+        .iter()
+        .map(|a| {
+            format!(
+                "Citation {{ source: {:?}, kind: SourceKind::{} }}",
+                a.url,
+                camel(&a.kind)
+            )
+        })
+        .collect();
     format!(
-        "Provenance {{ source: {:?}, kind: SourceKind::{}, also: &{:?}, verified_on: {}, status: Verification::{} }}",
+        "Provenance {{ source: {:?}, kind: SourceKind::{}, also: &[{}], verified_on: {}, status: Verification::{} }}",
         p.source,
         camel(&p.source_kind),
-        p.also,
+        also.join(", "),
         date_expr(&p.verified_on),
         camel(&p.status)
     )

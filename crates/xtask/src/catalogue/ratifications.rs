@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::sources::Also;
 use super::{Fingerprints, HEADER, Index, Problems, Provenance, camel, provenance_expr};
 
 #[derive(Deserialize)]
@@ -29,7 +30,21 @@ impl Row {
         Provenance {
             source: self.source.clone(),
             source_kind: self.source_kind.clone(),
-            also: self.also.split_whitespace().map(str::to_owned).collect(),
+            // Each further source is written `kind:url`, separated by spaces.
+            also: self
+                .also
+                .split_whitespace()
+                .map(|item| {
+                    let (kind, url) = item
+                        .split_once(':')
+                        .filter(|(kind, _)| !kind.starts_with("http"))
+                        .unwrap_or(("", item));
+                    Also {
+                        url: url.to_owned(),
+                        kind: kind.to_owned(),
+                    }
+                })
+                .collect(),
             verified_on: self.verified_on.clone(),
             status: self.verification.clone(),
         }
@@ -129,7 +144,12 @@ impl Data {
                 p.check(r.source_kind.is_empty() && r.also.is_empty(), || {
                     format!("{what}: source_kind or also without a source")
                 });
-                p.date(&format!("{what}: verified_on"), &r.verified_on);
+                let checked = p.date(&format!("{what}: verified_on"), &r.verified_on);
+                if let (Some(checked), Some(data_date)) = (checked, p.1) {
+                    p.check(checked <= data_date, || {
+                        format!("{what}: verified_on {checked} is after the catalogue's data date {data_date}")
+                    });
+                }
             } else {
                 p.provenance(&what, &r.provenance());
             }

@@ -16,7 +16,7 @@ use super::{
 #[serde(deny_unknown_fields)]
 pub(crate) struct Catalogue {
     version: String,
-    data_date: String,
+    pub(crate) data_date: String,
     tool: Vec<Tool>,
     #[serde(default)]
     pub(crate) mapping: Vec<Mapping>,

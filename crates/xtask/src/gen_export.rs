@@ -255,7 +255,12 @@ impl Generator<'_> {
     }
 }
 
-fn write(w: &mut impl Write, factories: u64, seed: u64, awkward: bool) -> std::io::Result<()> {
+pub(crate) fn write(
+    w: &mut impl Write,
+    factories: u64,
+    seed: u64,
+    awkward: bool,
+) -> std::io::Result<()> {
     let questions: Vec<Question> = Question::all()
         .enumerate()
         .filter(|(i, q)| q.kind() == QuestionKind::FactGathering || i % 4 != 3)

@@ -27,6 +27,8 @@ mod codegen;
 #[cfg(feature = "gen-export")]
 mod gen_export;
 mod iso;
+#[cfg(all(test, feature = "gen-export"))]
+mod microdata_sums;
 #[cfg(test)]
 mod tidy;
 

@@ -245,6 +245,42 @@ impl LegalValue {
         self.0.variant
     }
 
+    /// For a committee rule, the kind of committee it is about: the kind a
+    /// threshold requires, or whose members or meetings a rule concerns.
+    /// `None` for a threshold of something the model records as no committee
+    /// (Cambodia's shop stewards).
+    #[must_use]
+    pub fn committee(self) -> Option<decentwork_model::CommitteeKind> {
+        self.0.committee
+    }
+
+    /// Whether it applies to a factory in `sector` and `region`: a value for
+    /// one sector applies to that sector only, one for `all` sectors (or
+    /// none named) to every sector; likewise for regions.
+    #[must_use]
+    pub fn applies_to(self, sector: Option<&str>, region: Option<&str>) -> bool {
+        let sector_ok = match self.0.sector {
+            None | Some(ALL_SECTORS) => true,
+            Some(own) => sector.is_some_and(|s| s.eq_ignore_ascii_case(own)),
+        };
+        let region_ok = match self.0.region {
+            None => true,
+            Some(own) => region.is_some_and(|r| r.eq_ignore_ascii_case(own)),
+        };
+        sector_ok && region_ok
+    }
+
+    /// How specific the value is for a sector and region: 0 for a value of
+    /// that very sector and region, higher for more general ones.
+    fn generality(self) -> (u8, u8) {
+        let sector = match self.0.sector {
+            Some(ALL_SECTORS) => 1,
+            Some(_) => 0,
+            None => 2,
+        };
+        (u8::from(self.0.region.is_none()), sector)
+    }
+
     /// First day in force, if recorded.
     #[must_use]
     pub fn from(self) -> Option<NaiveDate> {
@@ -335,6 +371,10 @@ impl LegalValue {
         }
     }
 }
+
+/// The sector name the data uses for a value that applies to every sector
+/// (Viet Nam's and Indonesia's regional minimum wages).
+const ALL_SECTORS: &str = "all";
 
 /// `12500.5` → `12,500.5`.
 fn grouped(value: Decimal) -> String {
@@ -548,11 +588,29 @@ impl LawInForce {
         };
         let mut values: Vec<LegalValue> = in_force(own).collect();
         if own != country {
-            let key = |v: &LegalValue| (v.0.name, v.0.sector, v.0.region, v.0.variant, v.0.per);
+            let key = |v: &LegalValue| {
+                (
+                    v.0.name,
+                    v.0.sector,
+                    v.0.region,
+                    v.0.variant,
+                    v.0.per,
+                    v.0.committee,
+                )
+            };
             let local: Vec<_> = values.iter().map(key).collect();
             values.extend(in_force(country).filter(|v| !local.contains(&key(v))));
         }
-        values.sort_by_key(|v| (v.0.name, v.0.sector, v.0.region, v.0.variant, v.0.per));
+        values.sort_by_key(|v| {
+            (
+                v.0.name,
+                v.0.sector,
+                v.0.region,
+                v.0.variant,
+                v.0.per,
+                v.0.committee,
+            )
+        });
         let absent_in = |j: &'static str| {
             ABSENCES
                 .iter()
@@ -643,19 +701,41 @@ impl LawInForce {
     }
 
     /// The minimum wage for a sector and region, preferring the most specific
-    /// match (sector and region, then sector, then region, then general).
+    /// match: a value for that region before a national one, and for that
+    /// sector before one for `all` sectors before one naming no sector. A
+    /// value for all sectors applies to any sector (Viet Nam's regional
+    /// minimum wages apply to garment factories). Amounts per month are
+    /// preferred to amounts per hour; variants (e.g. for probationers) are
+    /// left out.
     #[must_use]
     pub fn minimum_wage(&self, sector: Option<&str>, region: Option<&str>) -> Option<LegalValue> {
-        let candidates: Vec<LegalValue> = self.all(Parameter::MinimumWage).collect();
-        let matches =
-            |v: &LegalValue, s: Option<&str>, r: Option<&str>| v.0.sector == s && v.0.region == r;
-        [
-            (sector, region),
-            (sector, None),
-            (None, region),
-            (None, None),
-        ]
-        .into_iter()
-        .find_map(|(s, r)| candidates.iter().find(|v| matches(v, s, r)).copied())
+        self.all(Parameter::MinimumWage)
+            .filter(|v| v.0.variant.is_none() && v.applies_to(sector, region))
+            .min_by_key(|v| (v.generality(), v.0.per != Some(Per::Month)))
+    }
+
+    /// The values of `parameter` that apply to a factory in `sector` and
+    /// `region`, most specific first: where the law sets a value for the
+    /// sector (Viet Nam's 300 overtime hours a year in garment), the general
+    /// value is left out. Several values remain where the law sets variants
+    /// (Indonesia's normal hours for a 5-day and a 6-day week).
+    #[must_use]
+    pub fn applicable(
+        &self,
+        parameter: Parameter,
+        sector: Option<&str>,
+        region: Option<&str>,
+    ) -> Vec<LegalValue> {
+        let fitting: Vec<LegalValue> = self
+            .all(parameter)
+            .filter(|v| v.applies_to(sector, region))
+            .collect();
+        let Some(best) = fitting.iter().map(|v| v.generality()).min() else {
+            return Vec::new();
+        };
+        fitting
+            .into_iter()
+            .filter(|v| v.generality() == best)
+            .collect()
     }
 }

@@ -337,6 +337,10 @@ fn phrase(parameter: Parameter) -> &'static str {
         | Parameter::BipartiteCommitteeThreshold
         | Parameter::WorksCouncilThreshold => "the legal threshold",
         Parameter::MinimumWage => "the legal minimum wage",
+        Parameter::CommitteeMinimumMembers
+        | Parameter::CommitteeWorkerShare
+        | Parameter::CommitteeWomenShare
+        | Parameter::CommitteeMeetingInterval => "the legal rule on the committee",
     }
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use decentwork_model::Country;
+use decentwork_model::{CommitteeKind, Country};
 use rust_decimal::Decimal;
 
 /// A constant date for the generated tables.
@@ -350,12 +350,23 @@ simple_enum!(
         WorksCouncilThreshold,
         /// Minimum wage.
         MinimumWage,
+        /// The fewest members a committee may have (the row's committee says which).
+        CommitteeMinimumMembers,
+        /// The smallest share of a committee's seats held by worker
+        /// representatives, per cent.
+        CommitteeWorkerShare,
+        /// The smallest share of a committee's worker-side seats held by
+        /// women, per cent.
+        CommitteeWomenShare,
+        /// The longest a committee may go without meeting, in months: 1 for
+        /// "at least monthly", 3 for "at least quarterly".
+        CommitteeMeetingInterval,
     }
 );
 
 impl Parameter {
     /// Every parameter, in declaration order.
-    pub const ALL: [Parameter; 22] = [
+    pub const ALL: [Parameter; 26] = [
         Parameter::MinimumWorkingAge,
         Parameter::HazardousWorkAge,
         Parameter::NormalHoursDay,
@@ -378,6 +389,10 @@ impl Parameter {
         Parameter::BipartiteCommitteeThreshold,
         Parameter::WorksCouncilThreshold,
         Parameter::MinimumWage,
+        Parameter::CommitteeMinimumMembers,
+        Parameter::CommitteeWorkerShare,
+        Parameter::CommitteeWomenShare,
+        Parameter::CommitteeMeetingInterval,
     ];
 
     /// The name used in data files and question templates, e.g. `minimum_working_age`.
@@ -406,7 +421,81 @@ impl Parameter {
             Parameter::BipartiteCommitteeThreshold => "bipartite_committee_threshold",
             Parameter::WorksCouncilThreshold => "works_council_threshold",
             Parameter::MinimumWage => "minimum_wage",
+            Parameter::CommitteeMinimumMembers => "committee_minimum_members",
+            Parameter::CommitteeWorkerShare => "committee_worker_share",
+            Parameter::CommitteeWomenShare => "committee_women_share",
+            Parameter::CommitteeMeetingInterval => "committee_meeting_interval",
         }
+    }
+
+    /// The parameter in words, for readers: "minimum working age",
+    /// "overtime cap a week", "committee meetings".
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Parameter::MinimumWorkingAge => "minimum working age",
+            Parameter::HazardousWorkAge => "minimum age for hazardous work",
+            Parameter::NormalHoursDay => "normal hours a day",
+            Parameter::NormalHoursWeek => "normal hours a week",
+            Parameter::OvertimeCapDay => "overtime limit a day",
+            Parameter::OvertimeCapWeek => "overtime limit a week",
+            Parameter::OvertimeCapMonth => "overtime limit a month",
+            Parameter::OvertimeCapYear => "overtime limit a year",
+            Parameter::TotalHoursCapDay => "limit on total hours a day",
+            Parameter::OvertimePremium => "overtime pay rate",
+            Parameter::OvertimePremiumRestDay => "overtime pay rate on weekly rest days",
+            Parameter::OvertimePremiumHoliday => "overtime pay rate on public holidays",
+            Parameter::OvertimePremiumNight => "overtime pay rate at night",
+            Parameter::WeeklyRest => "weekly rest",
+            Parameter::AnnualLeave => "paid annual leave",
+            Parameter::MaternityLeave => "maternity leave",
+            Parameter::MaternityPay => "maternity pay",
+            Parameter::SafetyCommitteeThreshold => {
+                "workers from which a safety committee is required"
+            }
+            Parameter::ParticipationCommitteeThreshold => {
+                "workers from which a participation committee is required"
+            }
+            Parameter::BipartiteCommitteeThreshold => {
+                "workers from which a bipartite committee is required"
+            }
+            Parameter::WorksCouncilThreshold => "workers from which a works council is required",
+            Parameter::MinimumWage => "minimum wage",
+            Parameter::CommitteeMinimumMembers => "fewest committee members",
+            Parameter::CommitteeWorkerShare => "smallest share of seats for worker representatives",
+            Parameter::CommitteeWomenShare => "smallest share of worker seats held by women",
+            Parameter::CommitteeMeetingInterval => "longest time between committee meetings",
+        }
+    }
+
+    /// Whether the parameter describes a committee the law requires: a
+    /// threshold or a rule on the committee's members or meetings.
+    #[must_use]
+    pub fn is_committee_rule(self) -> bool {
+        matches!(
+            self,
+            Parameter::SafetyCommitteeThreshold
+                | Parameter::ParticipationCommitteeThreshold
+                | Parameter::BipartiteCommitteeThreshold
+                | Parameter::WorksCouncilThreshold
+                | Parameter::CommitteeMinimumMembers
+                | Parameter::CommitteeWorkerShare
+                | Parameter::CommitteeWomenShare
+                | Parameter::CommitteeMeetingInterval
+        )
+    }
+
+    /// Whether the parameter is the number of workers from which a committee
+    /// is required.
+    #[must_use]
+    pub fn is_committee_threshold(self) -> bool {
+        matches!(
+            self,
+            Parameter::SafetyCommitteeThreshold
+                | Parameter::ParticipationCommitteeThreshold
+                | Parameter::BipartiteCommitteeThreshold
+                | Parameter::WorksCouncilThreshold
+        )
     }
 
     /// Looks a parameter up by [`Parameter::name`].
@@ -634,6 +723,7 @@ pub(crate) struct ParameterRow {
     pub(crate) region: Option<&'static str>,
     pub(crate) sector: Option<&'static str>,
     pub(crate) variant: Option<&'static str>,
+    pub(crate) committee: Option<CommitteeKind>,
     pub(crate) from: Option<NaiveDate>,
     pub(crate) to: Option<NaiveDate>,
     pub(crate) ended_by: Option<&'static str>,

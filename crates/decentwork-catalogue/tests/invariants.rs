@@ -531,3 +531,93 @@ fn rules_still_in_force_have_no_end_date() {
     let age = |law: &LawInForce| law.value(Parameter::MinimumWorkingAge).unwrap().value();
     assert_eq!((age(&before), age(&after)), (14.into(), 15.into()));
 }
+
+/// A value for all sectors covers garment; a value for garment beats a
+/// general one; a regional value applies only in its region (issue 14).
+#[test]
+fn values_apply_by_sector_and_region() {
+    let vn = LawInForce::try_new(j("VN"), day(2025, 3, 15)).unwrap();
+    let wage = vn
+        .minimum_wage(Some("garment"), Some("Region I"))
+        .expect("Viet Nam's regional wage is for all sectors, garment included");
+    assert_eq!(wage.display_value(), "VND 4,960,000 a month");
+    assert_eq!(
+        vn.minimum_wage(Some("garment"), Some("Region IV"))
+            .map(LegalValue::display_value)
+            .as_deref(),
+        Some("VND 3,450,000 a month")
+    );
+    assert!(
+        vn.minimum_wage(Some("garment"), None).is_none(),
+        "no national wage"
+    );
+    let year: Vec<String> = vn
+        .applicable(
+            Parameter::OvertimeCapYear,
+            Some("garment"),
+            Some("Region I"),
+        )
+        .into_iter()
+        .map(LegalValue::display_value)
+        .collect();
+    assert_eq!(
+        year,
+        ["300 hours"],
+        "garment's own cap, not the general 200"
+    );
+    let general: Vec<String> = vn
+        .applicable(Parameter::OvertimeCapYear, Some("electronics"), None)
+        .into_iter()
+        .map(LegalValue::display_value)
+        .collect();
+    assert_eq!(general, ["200 hours"]);
+    let id = LawInForce::try_new(j("ID-JB"), day(2025, 3, 15)).unwrap();
+    assert!(
+        id.minimum_wage(Some("garment"), Some("Kota Bekasi, West Java"))
+            .is_some()
+    );
+    let hours = id.applicable(Parameter::NormalHoursDay, Some("garment"), None);
+    assert_eq!(hours.len(), 2, "5-day and 6-day week variants");
+    let kh = LawInForce::try_new(j("KH"), day(2025, 3, 15)).unwrap();
+    assert_eq!(
+        kh.minimum_wage(Some("garment"), None)
+            .map(LegalValue::display_value)
+            .as_deref(),
+        Some("USD 208 a month")
+    );
+    assert!(kh.minimum_wage(Some("footwear"), None).is_none());
+}
+
+/// Committee rules name their committee; thresholds name the committee
+/// that meets them.
+#[test]
+fn committee_rules_name_their_committee() {
+    use decentwork_model::CommitteeKind;
+    for v in LegalValue::all() {
+        let p = v.parameter();
+        if p.is_committee_rule() && !p.is_committee_threshold() {
+            assert!(v.committee().is_some(), "{v:?}");
+        }
+        if !p.is_committee_rule() {
+            assert!(v.committee().is_none(), "{v:?}");
+        }
+    }
+    let id = LawInForce::try_new(j("ID-JB"), day(2025, 3, 15)).unwrap();
+    let lks: Vec<(Parameter, String)> = id
+        .values()
+        .filter(|v| v.committee() == Some(CommitteeKind::LksBipartit))
+        .map(|v| (v.parameter(), v.display_value()))
+        .collect();
+    assert_eq!(
+        lks,
+        [
+            (Parameter::BipartiteCommitteeThreshold, "50".to_owned()),
+            (Parameter::CommitteeMinimumMembers, "6".to_owned()),
+            (Parameter::CommitteeWorkerShare, "50%".to_owned()),
+            (Parameter::CommitteeMeetingInterval, "1 month".to_owned()),
+        ]
+    );
+    for p in Parameter::ALL {
+        assert!(!p.words().contains('_'), "{p:?}");
+    }
+}

@@ -9,11 +9,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 use decentwork::catalogue::{
-    Act, Cluster, CompliancePoint, Instrument, InstrumentSet, LawInForce, LegalValue, Question,
-    Ratification, Tag, Verification,
+    Act, Cluster, CompliancePoint, Instrument, InstrumentSet, LawInForce, Question, Tag,
 };
 use decentwork::model::{Country, Jurisdiction};
-use serde_json::json;
+use decentwork::report::{CatalogueEntry, CatalogueStats, LawInForceReport, RatificationsReport};
 
 use crate::files::Output;
 use crate::{Failure, Result, TextFormat as Format, to_json};
@@ -116,14 +115,6 @@ impl From<TagArg> for Tag {
     }
 }
 
-fn status(v: Verification) -> &'static str {
-    if v == Verification::Verified {
-        "verified"
-    } else {
-        "unverified"
-    }
-}
-
 pub(crate) fn run(command: CatalogueCommand) -> Result<()> {
     match command {
         CatalogueCommand::Stats { format } => stats(format),
@@ -148,67 +139,10 @@ pub(crate) fn run(command: CatalogueCommand) -> Result<()> {
 }
 
 fn stats(format: Format) -> Result<()> {
-    let jurisdictions: std::collections::BTreeSet<&str> = LegalValue::all()
-        .map(LegalValue::jurisdiction)
-        .chain(Act::all().map(Act::jurisdiction))
-        .collect();
-    let ratifications: usize = Ratification::countries()
-        .map(|c| Ratification::for_country(c).count())
-        .sum();
-    let sources: Vec<serde_json::Value> = decentwork::catalogue::source_counts()
-        .into_iter()
-        .map(|c| {
-            json!({
-                "record": c.record.name(),
-                "status": c.status.name(),
-                "source": c.source.name(),
-                "count": c.count,
-            })
-        })
-        .collect();
-    let value = json!({
-        "catalogue_version": decentwork::catalogue::VERSION,
-        "data_date": decentwork::catalogue::DATA_DATE.to_string(),
-        "instruments": Instrument::all().count(),
-        "ratifications": ratifications,
-        "clusters": Cluster::all().count(),
-        "compliance_points": CompliancePoint::count(),
-        "questions": Question::count(),
-        "jurisdictions": jurisdictions.len(),
-        "legal_parameters": LegalValue::all().count(),
-    });
+    let stats = CatalogueStats::build(decentwork::catalogue::DATA_DATE);
     match format {
-        Format::Json => {
-            let mut value = value;
-            if let Some(map) = value.as_object_mut() {
-                map.insert("sources".to_owned(), serde_json::Value::Array(sources));
-            }
-            print(&to_json(&value)?)
-        }
-        Format::Md => {
-            let mut out = String::from("| record | count |\n|---|---:|\n");
-            if let Some(map) = value.as_object() {
-                for (k, v) in map {
-                    let _ = writeln!(
-                        out,
-                        "| {k} | {} |",
-                        v.as_str().map_or_else(|| v.to_string(), str::to_owned)
-                    );
-                }
-            }
-            out.push_str("\n| record | status | source | count |\n|---|---|---|---:|\n");
-            for c in decentwork::catalogue::source_counts() {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} |",
-                    c.record.name(),
-                    c.status.name(),
-                    c.source.name(),
-                    c.count
-                );
-            }
-            print(&out)
-        }
+        Format::Json => print(&to_json(&stats)?),
+        Format::Md => print(&stats.markdown()),
     }
 }
 
@@ -217,7 +151,11 @@ fn list(what: ListKind) -> String {
     match what {
         ListKind::Instruments => {
             for i in Instrument::all() {
-                let _ = writeln!(out, "{}\t{:?}\t{}", i.code(), i.category(), i.title());
+                let category = serde_json::to_value(i.category())
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "{}\t{category}\t{}", i.code(), i.title());
             }
         }
         ListKind::Sets => {
@@ -251,84 +189,14 @@ fn list(what: ListKind) -> String {
 }
 
 fn show(id: &str, format: Format) -> Result<()> {
-    let value = if let Ok(q) = Question::lookup(id) {
-        json!({
-            "question": q.id(),
-            "compliance_point": q.compliance_point().id(),
-            "kind": format!("{:?}", q.kind()),
-            "text": q.template(),
-            "non_compliant_answer": q.non_compliant_answer().map(|a| format!("{a:?}")),
-            "ilo": q.ilo_references().map(|r| r.to_string()).collect::<Vec<_>>(),
-            "tags": q.tags().iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
-            "note": q.note(),
-            "source": q.provenance().source,
-            "status": status(q.provenance().status),
-        })
-    } else if let Ok(p) = CompliancePoint::lookup(id) {
-        json!({
-            "compliance_point": p.id(),
-            "name": p.name(),
-            "cluster": p.cluster().name(),
-            "aliases": p.aliases(),
-            "ilo": p.instruments().map(Instrument::code).collect::<Vec<_>>(),
-            "bsci": p.bsci_areas().map(decentwork::catalogue::BsciArea::name).collect::<Vec<_>>(),
-            "questions": p.questions().map(Question::id).collect::<Vec<_>>(),
-            "source": p.provenance().source,
-            "status": status(p.provenance().status),
-        })
-    } else if let Ok(c) = Cluster::lookup(id) {
-        json!({
-            "cluster": c.id(),
-            "name": c.name(),
-            "group": format!("{:?}", c.group()),
-            "aliases": c.aliases(),
-            "compliance_points": c.compliance_points().map(CompliancePoint::id).collect::<Vec<_>>(),
-        })
-    } else if let Ok(i) = Instrument::lookup(id) {
-        json!({
-            "instrument": i.code(),
-            "title": i.title(),
-            "adopted": i.adopted(),
-            "category": format!("{:?}", i.category()),
-            "normlex_id": i.normlex_id().map(|(n, _)| n),
-            "questions": i.questions().count(),
-            "source": i.provenance().source,
-            "status": status(i.provenance().status),
-        })
-    } else if let Ok(s) = InstrumentSet::lookup(id) {
-        json!({
-            "set": s.id(),
-            "name": s.name(),
-            "description": s.description(),
-            "members": s.members().map(Instrument::code).collect::<Vec<_>>(),
-            "source": s.provenance().source,
-            "status": status(s.provenance().status),
-        })
-    } else {
-        return Err(Failure::data(format!(
+    let entry = CatalogueEntry::lookup(id).ok_or_else(|| {
+        Failure::data(format!(
             "nothing in the catalogue has the ID or name {id:?}"
-        )));
-    };
+        ))
+    })?;
     match format {
-        Format::Json => print(&to_json(&value)?),
-        Format::Md => {
-            let mut out = String::new();
-            if let Some(map) = value.as_object() {
-                for (k, v) in map {
-                    let shown = match v {
-                        serde_json::Value::String(s) => s.clone(),
-                        serde_json::Value::Array(a) => a
-                            .iter()
-                            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        other => other.to_string(),
-                    };
-                    let _ = writeln!(out, "- **{k}**: {shown}");
-                }
-            }
-            print(&out)
-        }
+        Format::Json => print(&to_json(&entry)?),
+        Format::Md => print(&entry.markdown()),
     }
 }
 
@@ -353,123 +221,21 @@ fn search(text: &str, instrument: Option<&str>, tag: Option<Tag>) -> Result<()> 
 
 fn law(jurisdiction: Jurisdiction, on: NaiveDate, format: Format) -> Result<()> {
     let law = LawInForce::try_new(jurisdiction, on).map_err(|e| Failure::data(e.to_string()))?;
-    let rows: Vec<serde_json::Value> = law
-        .values()
-        .map(|v| {
-            json!({
-                "jurisdiction": v.jurisdiction(),
-                "parameter": v.parameter().name(),
-                "value": v.value().to_string(),
-                "shown": v.display_value(),
-                "region": v.region(),
-                "sector": v.sector(),
-                "variant": v.variant(),
-                "from": v.from().map(|d| d.to_string()),
-                "to": v.to().map(|d| d.to_string()),
-                "legal_basis": v.legal_basis(),
-                "source": v.provenance().source,
-                "status": status(v.provenance().status),
-            })
-        })
-        .collect();
-    let unset: Vec<serde_json::Value> = law
-        .absences()
-        .map(|a| {
-            json!({
-                "jurisdiction": a.jurisdiction(),
-                "parameter": a.parameter().name(),
-                "sector": a.sector(),
-                "region": a.region(),
-                "legal_basis": a.legal_basis(),
-                "source": a.provenance().source,
-                "status": status(a.provenance().status),
-            })
-        })
-        .collect();
+    let report = LawInForceReport::build(&law);
     match format {
-        Format::Json => print(&to_json(
-            &json!({"jurisdiction": jurisdiction.to_string(), "on": on.to_string(), "values": rows, "not_set_by_law": unset}),
-        )?),
-        Format::Md => {
-            let mut out = format!(
-                "# Law in force in {jurisdiction} on {on}\n\n| Parameter | Value | Applies to | Legal basis | Status |\n|---|---|---|---|---|\n"
-            );
-            for v in law.values() {
-                let scope: Vec<&str> = [v.sector(), v.region(), v.variant()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    v.parameter().name(),
-                    v.display_value(),
-                    scope.join(", "),
-                    v.legal_basis().replace('|', "\\|"),
-                    status(v.provenance().status)
-                );
-            }
-            for a in law.absences() {
-                let scope: Vec<&str> = [a.sector(), a.region()].into_iter().flatten().collect();
-                let _ = writeln!(
-                    out,
-                    "| {} | none set by law | {} | {} | {} |",
-                    a.parameter().name(),
-                    scope.join(", "),
-                    a.legal_basis().replace('|', "\\|"),
-                    status(a.provenance().status)
-                );
-            }
-            print(&out)
-        }
+        Format::Json => print(&to_json(&report)?),
+        Format::Md => print(&report.markdown()),
     }
 }
 
 fn ratifications(country: Country, on: NaiveDate, format: Format) -> Result<()> {
-    let rows: Vec<Ratification> = Ratification::for_country(country).collect();
-    if rows.is_empty() {
-        return Err(Failure::data(format!(
+    let report = RatificationsReport::build(country, on).ok_or_else(|| {
+        Failure::data(format!(
             "the catalogue has no ratification records for {country}"
-        )));
-    }
+        ))
+    })?;
     match format {
-        Format::Json => {
-            let value: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "instrument": r.instrument().code(),
-                        "status_on_date": format!("{:?}", r.status_on(on)),
-                        "recorded_status": format!("{:?}", r.status()),
-                        "date": r.date().map(|d| d.to_string()),
-                        "note": r.note(),
-                        "source": r.provenance().source,
-                        "status": status(r.provenance().status),
-                    })
-                })
-                .collect();
-            print(&to_json(
-                &json!({"country": country.code(), "on": on.to_string(), "ratifications": value}),
-            )?)
-        }
-        Format::Md => {
-            let mut out = format!(
-                "# {} ({}): ratifications on {on}\n\n| Instrument | On the date | Recorded | Date | Source status |\n|---|---|---|---|---|\n",
-                country.name(),
-                country.code()
-            );
-            for r in rows {
-                let _ = writeln!(
-                    out,
-                    "| {} | {:?} | {:?} | {} | {} |",
-                    r.instrument().code(),
-                    r.status_on(on),
-                    r.status(),
-                    r.date().map(|d| d.to_string()).unwrap_or_default(),
-                    status(r.provenance().status)
-                );
-            }
-            print(&out)
-        }
+        Format::Json => print(&to_json(&report)?),
+        Format::Md => print(&report.markdown()),
     }
 }

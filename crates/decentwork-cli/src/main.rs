@@ -3,6 +3,7 @@
 //! ```text
 //! decentwork demo
 //! decentwork score bundle.json --format md
+//! decentwork check bundle.json
 //! decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv
 //! decentwork microdata export.csv --population panel:3 --format parquet --output panel.parquet
 //! decentwork catalogue law BD --on 2025-06-01 --format md
@@ -96,6 +97,11 @@ enum Command {
         after_help = "Examples:\n  decentwork report assessment bundle.json --format html --output report.html\n  decentwork report portfolio bundle.json --brand BR-NORD --on 2024-06-30"
     )]
     Report(report_cmd::ReportArgs),
+    /// Check a bundle's worker records (hours, pay, leave, ages) against the law in force, and its committees against the committees the law requires.
+    #[command(
+        after_help = "Examples:\n  decentwork check bundle.json\n  decentwork check bundle.json --on 2024-06-30 --format json"
+    )]
+    Check(report_cmd::CheckArgs),
     /// Check a JSON file against the model's rules; for a bundle, prints every problem found, with its place.
     Validate(report_cmd::ValidateArgs),
     /// Print the JSON Schema of a report type or of the factory bundle (or list them).
@@ -177,6 +183,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => report_cmd::demo(&args),
         Command::Score(args) => report_cmd::score(&args),
         Command::Report(args) => report_cmd::report(&args),
+        Command::Check(args) => report_cmd::check(&args),
         Command::Validate(args) => report_cmd::validate(&args),
         Command::Schema { name } => schema(name.as_deref()),
         Command::Import {

@@ -1,5 +1,5 @@
-//! `decentwork demo`, `score`, `report` and `validate`: one factory's records
-//! in, scores and reports out.
+//! `decentwork demo`, `score`, `report`, `check` and `validate`: one
+//! factory's records in, scores and reports out.
 
 use std::path::PathBuf;
 
@@ -10,10 +10,13 @@ use decentwork::model::{
     Jurisdiction, json,
 };
 use decentwork::report::{
-    BrandPortfolioReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
+    BrandPortfolioReport, EvidenceReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, Render, ScoredAssessment,
 };
-use decentwork::scoring::{AssessmentScore, ScoreOptions, explain, score_assessment};
+use decentwork::scoring::{
+    AssessmentScore, EvidenceContext, EvidenceResult, ScoreOptions, check_committees,
+    check_evidence, explain, merge_evidence, score_assessment,
+};
 
 use crate::files::{Output, Source};
 use crate::{Failure, MAX_JSON_BYTES, Result, TextFormat, to_json};
@@ -67,6 +70,24 @@ pub(crate) struct ScoreArgs {
     output: Option<PathBuf>,
 }
 
+/// Arguments of `decentwork check`.
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    /// The factory bundle (JSON; `-` for standard input).
+    file: Source,
+    /// The date of the check: the law listed is the law in force then, and
+    /// committees are checked then (default: the last day anything in the
+    /// bundle happened). Records are checked against the law of their own days.
+    #[arg(long)]
+    on: Option<NaiveDate>,
+    /// `md` (for people) or `json` (the report contract; `decentwork schema evidence_check`).
+    #[arg(long, value_enum, default_value_t = TextFormat::Md)]
+    format: TextFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
 /// Which report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReportKind {
@@ -96,6 +117,11 @@ pub(crate) struct ReportArgs {
     /// The brand, for `portfolio`.
     #[arg(long, required_if_eq("kind", "portfolio"))]
     brand: Option<BrandId>,
+    /// For `assessment`: add the findings the evidence check derives from the
+    /// bundle's worker records (within the year before the visit's last day),
+    /// marked as derived from worker records.
+    #[arg(long)]
+    with_evidence: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     format: ReportFormat,
@@ -160,30 +186,115 @@ fn score_of(factory: &Factory, assessment: &Assessment) -> AssessmentScore {
     )
 }
 
+/// The evidence check of the bundle's worker records, the law listed as in
+/// force on `on`.
+fn evidence_of(bundle: &FactoryBundle, on: NaiveDate) -> EvidenceResult {
+    check_evidence(
+        EvidenceContext::for_factory(&bundle.factory, on),
+        &bundle.workers,
+    )
+}
+
+/// What goes into an assessment report besides the scores.
+#[derive(Clone, Copy, Default)]
+struct Extras {
+    /// Merge the findings derived from worker records.
+    evidence: bool,
+    /// Show the committees the law requires.
+    committees: bool,
+}
+
 /// The factory assessment report of the latest assessment on `on`.
-fn assessment_report(bundle: &FactoryBundle, on: NaiveDate) -> Result<FactoryAssessmentReport> {
+fn assessment_report(
+    bundle: &FactoryBundle,
+    on: NaiveDate,
+    extras: Extras,
+) -> Result<FactoryAssessmentReport> {
     let latest = bundle
         .latest_assessment(on)
         .ok_or_else(|| Failure::data(format!("the bundle has no assessment on or before {on}")))?;
     let previous = bundle
         .previous_assessment(latest)
         .map(|a| score_of(&bundle.factory, a));
-    FactoryAssessmentReport::build(
+    let latest = if extras.evidence {
+        merge_evidence(latest, &evidence_of(bundle, on))
+            .map_err(|e| Failure::data(e.to_string()))?
+    } else {
+        latest.clone()
+    };
+    let report = FactoryAssessmentReport::build(
         &bundle.factory,
-        &score_of(&bundle.factory, latest),
+        &score_of(&bundle.factory, &latest),
         previous.as_ref(),
         on,
     )
-    .map_err(|e| Failure::data(e.to_string()))
+    .map_err(|e| Failure::data(e.to_string()))?;
+    Ok(if extras.committees {
+        report.with_committees(&bundle.factory, &bundle.committees)
+    } else {
+        report
+    })
 }
 
+/// The evidence check report of a bundle on `on`.
+fn evidence_report(bundle: &FactoryBundle, on: NaiveDate) -> EvidenceReport {
+    EvidenceReport::build(
+        &bundle.factory,
+        &evidence_of(bundle, on),
+        &check_committees(&bundle.factory, &bundle.committees, on),
+        on,
+    )
+}
+
+/// The whole picture of the example factory: in Markdown, its latest
+/// assessment report (with the findings derived from its worker records)
+/// followed by the evidence check and the committees the law requires; in
+/// the other formats, the assessment report with the committees.
 pub(crate) fn demo(args: &DemoArgs) -> Result<()> {
     let bundle = bundle_from_text(
         decentwork::model::examples::BANGLADESH_KNITWEAR,
         "example bundle",
     )?;
     let on = args.on.unwrap_or_else(|| bundle.report_date());
-    let text = render(&assessment_report(&bundle, on)?, args.format)?;
+    let text = if args.format == ReportFormat::Md {
+        let report = assessment_report(
+            &bundle,
+            on,
+            Extras {
+                evidence: true,
+                committees: false,
+            },
+        )?;
+        format!(
+            "{}
+{}",
+            report.markdown(),
+            evidence_report(&bundle, on).markdown()
+        )
+    } else {
+        let report = assessment_report(
+            &bundle,
+            on,
+            Extras {
+                evidence: true,
+                committees: true,
+            },
+        )?;
+        render(&report, args.format)?
+    };
+    Output(args.output.clone()).write(text.as_bytes())
+}
+
+/// `decentwork check`: the bundle's worker records against the law in force,
+/// and the committees the law requires.
+pub(crate) fn check(args: &CheckArgs) -> Result<()> {
+    let bundle = load_bundle(&args.file)?;
+    let on = args.on.unwrap_or_else(|| bundle.report_date());
+    let report = evidence_report(&bundle, on);
+    let text = match args.format {
+        TextFormat::Md => report.markdown(),
+        TextFormat::Json => to_json(&report)?,
+    };
     Output(args.output.clone()).write(text.as_bytes())
 }
 
@@ -238,7 +349,17 @@ pub(crate) fn report(args: &ReportArgs) -> Result<()> {
     let on = args.on.unwrap_or_else(|| bundle.report_date());
     let factory = &bundle.factory;
     let text = match args.kind {
-        ReportKind::Assessment => render(&assessment_report(&bundle, on)?, args.format)?,
+        ReportKind::Assessment => render(
+            &assessment_report(
+                &bundle,
+                on,
+                Extras {
+                    evidence: args.with_evidence,
+                    committees: true,
+                },
+            )?,
+            args.format,
+        )?,
         ReportKind::Progress => render(
             &ProgressReportDocument::build(
                 factory,

@@ -17,7 +17,72 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use decentwork_model::{Committee, ConsentScope, Factory, FactoryBundle, Outcome, Side, json};
+use decentwork_model::{
+    BuyerKind, BuyerTier, Committee, CommitteeKind, ConsentScope, ContractType, DialogueRating,
+    Factory, FactoryBundle, Outcome, ProgrammeStatus, Sex, Side, json,
+};
+
+/// The programme's words for the values the tour prints (never `Debug`).
+fn status_words(s: ProgrammeStatus) -> &'static str {
+    match s {
+        ProgrammeStatus::Enrolled => "enrolled",
+        ProgrammeStatus::Suspended => "suspended",
+        ProgrammeStatus::Left => "left the programme",
+        _ => "other",
+    }
+}
+
+fn committee_words(k: CommitteeKind) -> &'static str {
+    match k {
+        CommitteeKind::Picc => "Performance Improvement Consultative Committee (PICC)",
+        CommitteeKind::ParticipationCommittee => "Participation committee",
+        CommitteeKind::SafetyCommittee => "Safety committee",
+        CommitteeKind::LksBipartit => "Bipartite cooperation body (LKS Bipartit)",
+        CommitteeKind::WorksCouncil => "Works council",
+        CommitteeKind::JointWorksCouncil => "Joint works council",
+        CommitteeKind::OshCommittee => "Occupational safety and health committee",
+        _ => "Committee",
+    }
+}
+
+fn buyer_words(kind: BuyerKind, tier: BuyerTier) -> String {
+    let kind = match kind {
+        BuyerKind::Brand => "brand",
+        BuyerKind::Retailer => "retailer",
+        _ => "buyer",
+    };
+    let tier = match tier {
+        BuyerTier::BuyerPartner => "buyer partner",
+        BuyerTier::Participant => "participant",
+        _ => "other",
+    };
+    format!("{kind}, {tier}")
+}
+
+fn rating_words(r: DialogueRating) -> &'static str {
+    match r {
+        DialogueRating::OnTrack => "On track",
+        DialogueRating::ModerateProgress => "Moderate progress",
+        DialogueRating::NoProgress => "No progress",
+    }
+}
+
+fn sex_words(s: Sex) -> &'static str {
+    match s {
+        Sex::Female => "woman",
+        Sex::Male => "man",
+        Sex::OtherOrUndisclosed => "other or undisclosed",
+    }
+}
+
+fn contract_words(c: ContractType) -> &'static str {
+    match c {
+        ContractType::Permanent => "permanent contract",
+        ContractType::FixedTerm => "fixed-term contract",
+        ContractType::DailyOrPieceRate => "daily or piece rate",
+        ContractType::Subcontracted => "subcontracted",
+    }
+}
 
 fn main() -> ExitCode {
     match run() {
@@ -74,9 +139,7 @@ fn factory_section(out: &mut String, f: &Factory, on: NaiveDate) {
         f.jurisdiction,
         f.jurisdiction.country().name()
     );
-    let status = f
-        .status_on(on)
-        .map_or_else(|| "not enrolled".to_owned(), |s| format!("{s:?}"));
+    let status = f.status_on(on).map_or("not enrolled", status_words);
     let _ = writeln!(
         out,
         "programme status: {status} (enrolled {})",
@@ -107,13 +170,17 @@ fn committee_section(out: &mut String, committees: &[Committee], on: NaiveDate) 
         };
         let _ = writeln!(
             out,
-            "{:?} {}: {} members ({} worker seats, women {} of them), chair {}, {} meetings in the last year",
-            c.kind,
+            "{} {}: {} members ({} worker seats, women {} of them), chair {}, {} meetings in the last year",
+            committee_words(c.kind),
             c.id,
             c.members_on(on).count(),
             c.seats_by_sex(Side::Workers, on).total(),
             share(c.women_share_of_worker_seats(on)),
-            c.chair_on(on).map_or("vacant", |m| m.person.as_str()),
+            if c.chair_on(on).is_some() {
+                "in place"
+            } else {
+                "vacant"
+            },
             c.meetings_in(last_year(on)).count(),
         );
     }
@@ -130,10 +197,9 @@ fn brand_section(out: &mut String, b: &FactoryBundle, on: NaiveDate) {
         let consent = f.consent_for(brand.id, ConsentScope::AssessmentReports, on);
         let _ = writeln!(
             out,
-            "{} ({:?}, {:?}): sourcing {}, may receive assessment reports: {}",
+            "{} ({}): sourcing {}, may receive assessment reports: {}",
             brand.name,
-            brand.kind,
-            brand.tier,
+            buyer_words(brand.kind, brand.tier),
             if sourcing { "yes" } else { "no" },
             consent.map_or_else(
                 || "no".to_owned(),
@@ -170,8 +236,10 @@ fn assessment_section(out: &mut String, b: &FactoryBundle, on: NaiveDate) {
         for item in &report.social_dialogue {
             let _ = writeln!(
                 out,
-                "progress report {}: {} — {:?}",
-                report.number, item.topic, item.rating
+                "progress report {}: {} — {}",
+                report.number,
+                item.topic,
+                rating_words(item.rating)
             );
         }
     }
@@ -183,10 +251,13 @@ fn assessment_section(out: &mut String, b: &FactoryBundle, on: NaiveDate) {
             Some(false) => "18 or over",
             None => "age unclear around 18",
         };
+        let days: usize = w.timesheets.iter().map(|t| t.days.len()).sum();
         let _ = writeln!(
             out,
-            "{}: {:?}, {:?}, {under_18}",
-            w.reference, w.sex, w.contract
+            "{}: {}, {}, {under_18}; {days} days worked on record",
+            w.reference,
+            sex_words(w.sex),
+            contract_words(w.contract)
         );
     }
 

@@ -82,6 +82,14 @@ pub struct Finding {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub workers_affected: Option<u32>,
+    /// Whether the finding was derived from worker records (hours, pay,
+    /// leave, ages) by an evidence check against the law, rather than made by
+    /// the assessors.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub derived_from_evidence: bool,
 }
 
 impl Finding {
@@ -93,6 +101,7 @@ impl Finding {
             outcome,
             evidence: None,
             workers_affected: None,
+            derived_from_evidence: false,
         }
     }
 }

@@ -279,17 +279,35 @@ impl ConsentGrant {
 /// There is no public constructor: a `Consent` can only be obtained from the
 /// [`Factory`] that granted it ([`Factory::consents`], [`Factory::consent_for`],
 /// [`Factory::grant_consent`]), so holding one proves the factory's record says so.
+///
+/// It borrows that record: while a consent is held, the factory cannot be
+/// changed (a withdrawal needs `&mut Factory`), and no consent outlives the
+/// record it was read from. A consent taken before a withdrawal therefore
+/// cannot be used after it: read it from the factory again.
+///
+/// ```compile_fail,E0502
+/// # use chrono::NaiveDate;
+/// # use decentwork_model::{ConsentScope, Factory, FactoryFields};
+/// # let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+/// # let mut factory = Factory::new(FactoryFields::new("F1".parse().unwrap(), "X", "BD".parse().unwrap(), "Y", day(1, 1))).unwrap();
+/// # let brand = "B1".parse().unwrap();
+/// factory.grant_consent(brand, ConsentScope::AssessmentReports, day(1, 2)).unwrap();
+/// let before = factory.consent_for(brand, ConsentScope::AssessmentReports, day(3, 1)).unwrap();
+/// factory.withdraw_consent(brand, ConsentScope::AssessmentReports, day(4, 1)).unwrap(); // the record changes…
+/// assert!(before.allows(ConsentScope::AssessmentReports, day(5, 1))); // …so the old consent may not be used
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Consent {
+pub struct Consent<'f> {
     factory: FactoryId,
     brand: BrandId,
     scope: ConsentScope,
     period: Period,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    record: std::marker::PhantomData<&'f Factory>,
 }
 
-impl Consent {
+impl Consent<'_> {
     /// The factory that granted it.
     #[must_use]
     pub fn factory(&self) -> FactoryId {
@@ -345,6 +363,14 @@ pub struct FactoryFields {
     pub jurisdiction: Jurisdiction,
     /// Street address (free text).
     pub address: String,
+    /// The minimum-wage region the factory lies in, as the law names it where
+    /// minimum wages vary by region (Viet Nam's "Region I", Indonesia's
+    /// "Kota Bekasi, West Java"); at most 100 characters.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub wage_region: Option<String>,
     /// Sectors, e.g. "Apparel" (each at most 100 characters, none twice).
     #[cfg_attr(
         feature = "serde",
@@ -398,6 +424,7 @@ impl FactoryFields {
             os_id: None,
             jurisdiction,
             address: address.into(),
+            wage_region: None,
             sectors: Vec::new(),
             product_types: Vec::new(),
             exporter: true,
@@ -413,6 +440,7 @@ impl Validate for FactoryFields {
     fn validate(&self) -> Result<(), ValidationError> {
         check::text("name", &self.name, check::MAX_NAME)?;
         check::text("address", &self.address, check::MAX_TEXT)?;
+        check::optional_text("wage_region", self.wage_region.as_deref(), check::MAX_LABEL)?;
         check::labels("sectors", &self.sectors, check::MAX_LABEL)?;
         check::labels("product_types", &self.product_types, check::MAX_LABEL)?;
         check::items("status_changes", self.status_changes.len())?;
@@ -436,7 +464,12 @@ impl Validate for FactoryFields {
             if change.status == previous.2 {
                 return Err(ValidationError::Inconsistent {
                     field: format!("status_changes[{i}].status"),
-                    value: format!("{:?}", change.status),
+                    value: match change.status {
+                        ProgrammeStatus::Enrolled => "enrolled",
+                        ProgrammeStatus::Suspended => "suspended",
+                        ProgrammeStatus::Left => "left",
+                    }
+                    .to_owned(),
                     reason: "repeats the status already in force",
                 });
             }
@@ -505,12 +538,13 @@ impl Factory {
     }
 
     /// Every consent the factory has granted, current or withdrawn.
-    pub fn consents(&self) -> impl Iterator<Item = Consent> + '_ {
+    pub fn consents(&self) -> impl Iterator<Item = Consent<'_>> + '_ {
         self.consents.iter().map(|grant| Consent {
             factory: self.id,
             brand: grant.brand,
             scope: grant.scope,
             period: grant.period,
+            record: std::marker::PhantomData,
         })
     }
 
@@ -522,7 +556,7 @@ impl Factory {
         brand: BrandId,
         scope: ConsentScope,
         date: NaiveDate,
-    ) -> Option<Consent> {
+    ) -> Option<Consent<'_>> {
         self.consents()
             .find(|c| c.brand == brand && c.allows(scope, date))
     }
@@ -539,7 +573,7 @@ impl Factory {
         brand: BrandId,
         scope: ConsentScope,
         granted_on: NaiveDate,
-    ) -> Result<Consent, ValidationError> {
+    ) -> Result<Consent<'_>, ValidationError> {
         let grant = ConsentGrant::new(brand, scope, Period::from(granted_on));
         let mut fields = self.0.clone();
         fields.consents.push(grant);
@@ -550,6 +584,7 @@ impl Factory {
             brand,
             scope,
             period: grant.period,
+            record: std::marker::PhantomData,
         })
     }
 
@@ -564,7 +599,7 @@ impl Factory {
         brand: BrandId,
         scope: ConsentScope,
         on: NaiveDate,
-    ) -> Result<Consent, ValidationError> {
+    ) -> Result<Consent<'_>, ValidationError> {
         let found = self
             .0
             .consents
@@ -578,11 +613,13 @@ impl Factory {
             });
         };
         grant.period = grant.period.ended(on)?;
+        let period = grant.period;
         Ok(Consent {
             factory: self.0.id,
             brand,
             scope,
-            period: grant.period,
+            period,
+            record: std::marker::PhantomData,
         })
     }
 }

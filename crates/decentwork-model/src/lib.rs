@@ -98,6 +98,7 @@ mod period;
 mod place;
 mod plan;
 mod ratio;
+mod records;
 
 #[cfg(feature = "examples")]
 pub mod examples;
@@ -135,3 +136,6 @@ pub use plan::{
     PlanStatusCounts, PlanTarget, ProgressReport, ProgressReportFields, StatusEntry,
 };
 pub use ratio::Ratio;
+pub use records::{
+    AnnualLeaveRecord, DayKind, LeaveDays, MaternityRecord, PayRecord, Timesheet, WorkedDay,
+};

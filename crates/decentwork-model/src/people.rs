@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::check::{self, Validate, validated};
-use crate::{ValidationError, WorkerRef};
+use crate::{
+    AnnualLeaveRecord, MaternityRecord, PayRecord, Timesheet, ValidationError, WorkedDay, WorkerRef,
+};
 
 /// A person's sex as recorded by the factory or given by the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -216,6 +218,37 @@ pub struct WorkerRecordFields {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub position: Option<String>,
+    /// Whether the worker's job is work the law counts as hazardous (and so
+    /// barred below the hazardous-work age).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub hazardous_work: bool,
+    /// Time records: the days worked and their hours, in date order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub timesheets: Vec<Timesheet>,
+    /// Pay records, in date order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub pay: Vec<PayRecord>,
+    /// Paid annual leave per leave year, in date order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub annual_leave: Vec<AnnualLeaveRecord>,
+    /// Maternity leave taken, in date order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub maternity_leave: Vec<MaternityRecord>,
 }
 
 impl WorkerRecordFields {
@@ -230,6 +263,11 @@ impl WorkerRecordFields {
             hired_on: None,
             contract,
             position: None,
+            hazardous_work: false,
+            timesheets: Vec::new(),
+            pay: Vec::new(),
+            annual_leave: Vec::new(),
+            maternity_leave: Vec::new(),
         }
     }
 }
@@ -274,17 +312,36 @@ impl Validate for WorkerRecordFields {
                 }
             }
         }
-        Ok(())
+        crate::records::validate(
+            &self.timesheets,
+            &self.pay,
+            &self.annual_leave,
+            &self.maternity_leave,
+        )
     }
 }
 
 validated!(
     /// A checked [`WorkerRecordFields`]: plausible birth year or band, hire date
-    /// not before birth.
+    /// not before birth; time, pay and leave records in date order without
+    /// overlap, no day over 24 hours, no negative hours or amounts.
     WorkerRecord(WorkerRecordFields)
 );
 
 impl WorkerRecord {
+    /// Every day worked, over all time records, in date order.
+    pub fn days_worked(&self) -> impl Iterator<Item = &WorkedDay> {
+        self.timesheets.iter().flat_map(|t| t.days.iter())
+    }
+
+    /// Whether the time records cover `date` (worked or not).
+    #[must_use]
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.timesheets
+            .iter()
+            .any(|t| t.from <= date && date <= t.to)
+    }
+
     /// The youngest and oldest the worker can be on `date`, in whole years;
     /// `None` when `date` is before the worker's birth year.
     #[must_use]

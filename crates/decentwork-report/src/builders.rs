@@ -7,14 +7,16 @@ use decentwork_model::{
     ProgrammeStatus, ProgressReport, Side, SourcingRelationship, TrainingSession,
 };
 use decentwork_scoring::{
-    AlertKind, AssessmentScore, Basis, GroupBy, PointStatus, QuestionTable, RateTable, compare,
-    plan_summary,
+    AlertKind, AppliedLaw, AssessmentScore, Basis, CommitteeCheck, EvidenceResult, GroupBy,
+    PointStatus, QuestionTable, RateTable, check_committees, compare, plan_summary,
 };
 
 use crate::ReportError;
 use crate::types::{
-    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine, DiagnosticLine,
-    DialogueLine, DisclosureLine, FactoryAssessmentReport, FactoryLine, Meta, PlanLine,
+    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine,
+    CommitteeRequirementLine, CommitteeRuleLine, CommitteeSection, DiagnosticLine, DialogueLine,
+    DisclosureLine, EvidenceCheckLine, EvidenceFindingLine, EvidenceReport,
+    FactoryAssessmentReport, FactoryLine, LawLine, LawUseLine, Meta, NotCheckedLine, PlanLine,
     PointSection, PopulationLine, PortfolioAssessment, PortfolioLine, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, QuestionCountsLine, QuestionLine,
     QuestionRateLine, Rate, RateLine, ScoredAlert, ScoredAssessment, ScoredCluster, ScoredFinding,
@@ -49,6 +51,121 @@ fn question_line(question: Question, factory: &Factory, on: NaiveDate) -> Questi
         id: question.id().to_owned(),
         text: question.render_lax(factory.jurisdiction, on),
         ilo: question.ilo_references().map(|r| r.to_string()).collect(),
+        derived_from_evidence: false,
+    }
+}
+
+fn law_line(law: &AppliedLaw) -> LawLine {
+    LawLine {
+        parameter: law.parameter.name().to_owned(),
+        value: law.value.clone(),
+        scope: law.scope.clone(),
+        committee: law.committee,
+        from: law.from,
+        to: law.to,
+        legal_basis: law.legal_basis.clone(),
+        source: law.source.clone(),
+        verified: law.verified,
+    }
+}
+
+impl CommitteeSection {
+    /// The report form of a committee check: counts, dates and committee
+    /// IDs, never people.
+    #[must_use]
+    pub fn from_check(check: &CommitteeCheck) -> Self {
+        CommitteeSection {
+            on: check.on,
+            workers: check.workers,
+            no_law_data: check.no_law_data.clone(),
+            requirements: check
+                .requirements
+                .iter()
+                .map(|r| CommitteeRequirementLine {
+                    kind: r.kind,
+                    threshold: law_line(&r.threshold),
+                    requirement: r.requirement,
+                    committees: r.committees.iter().map(ToString::to_string).collect(),
+                    rules: r
+                        .rules
+                        .iter()
+                        .map(|rule| CommitteeRuleLine {
+                            rule: rule.rule,
+                            law: rule.law.as_ref().map(law_line),
+                            observed: rule.observed.clone(),
+                            met: rule.met,
+                        })
+                        .collect(),
+                    met: r.met,
+                    note: r.note.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl EvidenceReport {
+    /// The evidence check of `factory`'s worker records (`evidence`, from
+    /// `check_evidence`) with the committees the law requires (`committees`,
+    /// from `check_committees`).
+    #[must_use]
+    pub fn build(
+        factory: &Factory,
+        evidence: &EvidenceResult,
+        committees: &CommitteeCheck,
+        report_date: NaiveDate,
+    ) -> Self {
+        EvidenceReport {
+            meta: Meta::new("evidence_check", report_date),
+            factory: factory_line(factory),
+            on: evidence.on,
+            wage_region: factory.wage_region.clone(),
+            no_law_data: evidence.no_law_data.clone(),
+            workers: evidence.workers,
+            checks: evidence
+                .checks
+                .iter()
+                .map(|c| EvidenceCheckLine {
+                    kind: c.kind,
+                    question: c.kind.question().to_owned(),
+                    checked: c.checked,
+                    findings: c.findings,
+                    not_checked: c
+                        .not_checked
+                        .iter()
+                        .map(|n| NotCheckedLine {
+                            reason: n.reason.clone(),
+                            workers: n.workers.iter().map(ToString::to_string).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            findings: evidence
+                .findings
+                .iter()
+                .map(|f| EvidenceFindingLine {
+                    kind: f.kind,
+                    question: f.kind.question().to_owned(),
+                    worker: f.worker.to_string(),
+                    from: f.from,
+                    to: f.to,
+                    observed: f.observed,
+                    limit: f.limit,
+                    measure: f.measure.clone(),
+                    law: f.law.iter().map(law_line).collect(),
+                })
+                .collect(),
+            law: evidence
+                .law
+                .iter()
+                .map(|l| LawUseLine {
+                    law: law_line(&l.law),
+                    used_by: l.used_by.clone(),
+                    unused: l.unused.clone(),
+                })
+                .collect(),
+            committees: CommitteeSection::from_check(committees),
+        }
     }
 }
 
@@ -105,9 +222,11 @@ impl FactoryAssessmentReport {
             .iter()
             .filter_map(|a| {
                 let q = Question::get(a.question).ok()?;
+                let mut question = question_line(q, factory, on);
+                question.derived_from_evidence = a.derived_from_evidence;
                 Some(AlertLine {
                     kind: a.kind,
-                    question: question_line(q, factory, on),
+                    question,
                     workers_affected: a.workers_affected,
                     legal_references: a.legal.clone(),
                 })
@@ -141,8 +260,18 @@ impl FactoryAssessmentReport {
             clusters,
             alerts,
             change,
+            committee_requirements: None,
             notes: score.diagnostics.iter().map(ToString::to_string).collect(),
         })
+    }
+
+    /// The report with the committees the law requires of `factory` on the
+    /// visit's first day, and whether its `committees` meet the rules.
+    #[must_use]
+    pub fn with_committees(mut self, factory: &Factory, committees: &[Committee]) -> Self {
+        let check = check_committees(factory, committees, self.visit.0);
+        self.committee_requirements = Some(CommitteeSection::from_check(&check));
+        self
     }
 }
 
@@ -159,8 +288,11 @@ fn point_section(
         .map(|p| {
             p.decided_by
                 .iter()
-                .filter_map(|f| Question::get(f.question).ok())
-                .map(|q| question_line(q, factory, on))
+                .filter_map(|f| {
+                    let mut line = question_line(Question::get(f.question).ok()?, factory, on);
+                    line.derived_from_evidence = f.derived_from_evidence;
+                    Some(line)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -189,6 +321,7 @@ impl ProgressReportDocument {
         report_date: NaiveDate,
     ) -> Self {
         let summary = plan_summary(plan, report_date);
+        let requirements = check_committees(factory, committees, report_date);
         let year = Period::new(
             report_date
                 .checked_sub_months(Months::new(12))
@@ -222,6 +355,7 @@ impl ProgressReportDocument {
         ProgressReportDocument {
             meta: Meta::new("progress", report_date),
             factory: factory_line(factory),
+            committee_requirements: Some(CommitteeSection::from_check(&requirements)),
             plan: PlanLine {
                 items: summary.items,
                 pending: summary.pending,

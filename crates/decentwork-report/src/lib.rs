@@ -42,6 +42,9 @@
 //! - A brand portfolio report holds only factories whose consent to that brand
 //!   is valid on the report date.
 //! - No report holds a person's identifier: committees appear as counts.
+//!   The one exception is the [`EvidenceReport`], a working document for the
+//!   assessors and the factory, whose findings each concern one worker and
+//!   name them by the factory's pseudonymous reference.
 //!
 //! # Rendering
 //!
@@ -54,6 +57,7 @@
 #[cfg(feature = "arrow")]
 pub mod arrow;
 mod builders;
+mod catalogue;
 mod error;
 mod microdata;
 #[cfg(feature = "parquet")]
@@ -63,6 +67,10 @@ mod tabular;
 mod types;
 
 pub use builders::ProgrammeData;
+pub use catalogue::{
+    CatalogueEntry, CatalogueStats, LawInForceReport, LegalAbsenceLine, LegalValueLine,
+    RatificationLine, RatificationStatus, RatificationsReport, SourceCountLine, SourceLine,
+};
 pub use error::ReportError;
 pub use microdata::{
     ASSESSMENT_MICRODATA_COLUMNS, MicrodataLevel, POINT_MICRODATA_COLUMNS,
@@ -70,8 +78,10 @@ pub use microdata::{
 };
 pub use render::{Render, csv_field};
 pub use types::{
-    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine, DiagnosticLine,
-    DialogueLine, DisclosureLine, FactoryAssessmentReport, FactoryLine, Meta, PlanLine,
+    AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine,
+    CommitteeRequirementLine, CommitteeRuleLine, CommitteeSection, DiagnosticLine, DialogueLine,
+    DisclosureLine, EvidenceCheckLine, EvidenceFindingLine, EvidenceReport,
+    FactoryAssessmentReport, FactoryLine, LawLine, LawUseLine, Meta, NotCheckedLine, PlanLine,
     PointSection, PopulationLine, PortfolioAssessment, PortfolioLine, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, QuestionCountsLine, QuestionLine,
     QuestionRateLine, Rate, RateLine, ScoredAlert, ScoredAssessment, ScoredCluster, ScoredFinding,
@@ -97,6 +107,11 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         one::<SynthesisReport>("industry_synthesis.schema.json"),
         one::<ProgrammeSummary>("programme_summary.schema.json"),
         one::<ScoredAssessment>("scored_assessment.schema.json"),
+        one::<EvidenceReport>("evidence_check.schema.json"),
         one::<decentwork_model::FactoryBundle>("factory_bundle.schema.json"),
+        one::<CatalogueStats>("catalogue_stats.schema.json"),
+        one::<CatalogueEntry>("catalogue_entry.schema.json"),
+        one::<LawInForceReport>("law_in_force.schema.json"),
+        one::<RatificationsReport>("ratifications.schema.json"),
     ]
 }

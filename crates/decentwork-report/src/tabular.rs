@@ -19,10 +19,11 @@ pub(crate) fn rate_text(rate: Rate) -> String {
         .unwrap_or_default()
 }
 
-/// A boolean as CSV writes it: `true` or `false`, which pandas, Polars and
-/// R's `read.csv` all read as logical.
+/// A boolean as CSV writes it: `TRUE` or `FALSE`, which R's `read.csv`,
+/// pandas and Polars all read as logical without arguments (R reads
+/// `true` as text).
 pub(crate) fn bool_text(value: bool) -> &'static str {
-    if value { "true" } else { "false" }
+    if value { "TRUE" } else { "FALSE" }
 }
 
 /// Question-level rows summed by public-disclosure flag: (public, not public).

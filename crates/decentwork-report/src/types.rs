@@ -92,6 +92,10 @@ pub struct QuestionLine {
     pub text: String,
     /// The ILO instruments and articles it rests on.
     pub ilo: Vec<String>,
+    /// Whether the finding on it was derived from worker records by an
+    /// evidence check, not made by the assessors.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived_from_evidence: bool,
 }
 
 /// One compliance point in a factory assessment report.
@@ -189,8 +193,209 @@ pub struct FactoryAssessmentReport {
     /// Change since the previous cycle, when one is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeSection>,
+    /// The committees the law requires of the factory on the visit's first
+    /// day, and whether its committees meet the rules (when given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee_requirements: Option<CommitteeSection>,
     /// What was odd in the findings and how it was handled.
     pub notes: Vec<String>,
+}
+
+/// A legal value as a report cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LawLine {
+    /// The parameter as the catalogue names it, e.g. `overtime_cap_day`.
+    pub parameter: String,
+    /// Its value as the law states it, e.g. "2 hours", "BDT 12,500 a month".
+    pub value: String,
+    /// The sector, region or variant it is for, when not general.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// For a committee rule, the committee it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<decentwork_model::CommitteeKind>,
+    /// First day in force, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day in force, when it has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// The act and section.
+    pub legal_basis: String,
+    /// Where the catalogue has it from.
+    pub source: String,
+    /// Whether that source confirmed it.
+    pub verified: bool,
+}
+
+/// One rule a required committee was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeRuleLine {
+    /// `exists`, `minimum_members`, `worker_share`, `women_share` or `meetings`.
+    pub rule: decentwork_scoring::CommitteeRule,
+    /// The legal value behind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<LawLine>,
+    /// What the records show (counts and dates, never people).
+    pub observed: String,
+    /// Whether the committee meets it.
+    pub met: bool,
+}
+
+/// One committee the law may require of the factory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeRequirementLine {
+    /// The committee kind that meets the requirement; absent when the law asks
+    /// for something the model does not record as a committee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<decentwork_model::CommitteeKind>,
+    /// The threshold: workers from which the law requires it.
+    pub threshold: LawLine,
+    /// `required`, `not_required` or `workforce_unknown`.
+    pub requirement: decentwork_scoring::Requirement,
+    /// The factory's committees of the kind in place on the date.
+    pub committees: Vec<String>,
+    /// The rules checked (empty when not required).
+    pub rules: Vec<CommitteeRuleLine>,
+    /// Whether the requirement is met; absent when not required or unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
+    /// For a requirement without a committee kind, the catalogue's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The committees the law requires of a factory on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CommitteeSection {
+    /// The date.
+    pub on: NaiveDate,
+    /// Workers on the date (latest workforce snapshot), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<u32>,
+    /// Set when the catalogue has no law data for the jurisdiction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_law_data: Option<String>,
+    /// Every committee threshold in force.
+    pub requirements: Vec<CommitteeRequirementLine>,
+}
+
+/// A check's worker-periods that could not be examined, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NotCheckedLine {
+    /// Why not.
+    pub reason: String,
+    /// The workers concerned (pseudonymous references); empty for all.
+    pub workers: Vec<String>,
+}
+
+/// What one evidence check did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceCheckLine {
+    /// The check.
+    pub kind: decentwork_scoring::EvidenceKind,
+    /// The question a finding of it answers.
+    pub question: String,
+    /// Worker-periods examined.
+    pub checked: u32,
+    /// Of those, how many broke the law.
+    pub findings: u32,
+    /// What could not be examined, by reason.
+    pub not_checked: Vec<NotCheckedLine>,
+}
+
+/// A finding derived from one worker's records over one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceFindingLine {
+    /// What was found.
+    pub kind: decentwork_scoring::EvidenceKind,
+    /// The question it answers.
+    pub question: String,
+    /// The worker (the factory's pseudonymous reference).
+    pub worker: String,
+    /// First day of the period (day, week, month, year, pay period, leave).
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// What the records show.
+    pub observed: Decimal,
+    /// The legal limit or floor.
+    pub limit: Decimal,
+    /// The unit of both.
+    pub measure: decentwork_scoring::Measure,
+    /// The legal values applied.
+    pub law: Vec<LawLine>,
+}
+
+/// A legal parameter in force, and the checks that applied it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LawUseLine {
+    /// The value.
+    pub law: LawLine,
+    /// The checks that applied it.
+    pub used_by: Vec<decentwork_scoring::EvidenceKind>,
+    /// Why none did, when none did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unused: Option<String>,
+}
+
+/// The evidence check of a factory's worker records against the law in
+/// force, with the committees the law requires: what `decentwork check`
+/// writes. A working document for the assessors and the factory: it names
+/// workers by the factory's pseudonymous references, since each finding
+/// concerns one worker, and is never shared beyond them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceReport {
+    /// About the report.
+    pub meta: Meta,
+    /// The factory.
+    pub factory: FactoryLine,
+    /// The date of the check: the law listed is the law in force then.
+    pub on: NaiveDate,
+    /// The minimum-wage region used, when the factory names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage_region: Option<String>,
+    /// Set when the catalogue has no law data for the jurisdiction: why no
+    /// check ran, said once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_law_data: Option<String>,
+    /// Workers in the sample.
+    pub workers: u32,
+    /// Every check (empty without law data).
+    pub checks: Vec<EvidenceCheckLine>,
+    /// The findings, by check, worker and period.
+    pub findings: Vec<EvidenceFindingLine>,
+    /// Every legal parameter in force for the factory, and its use.
+    pub law: Vec<LawUseLine>,
+    /// The committees the law requires on the date.
+    pub committees: CommitteeSection,
 }
 
 /// A committee in a progress report: counts, never people.
@@ -231,6 +436,10 @@ pub struct ProgressReportDocument {
     pub plan: PlanLine,
     /// The factory's committees.
     pub committees: Vec<CommitteeLine>,
+    /// The committees the law requires of the factory on the report date,
+    /// and whether its committees meet the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee_requirements: Option<CommitteeSection>,
     /// Social-dialogue ratings of the latest progress report on or before the date.
     pub social_dialogue: Vec<DialogueLine>,
 }
@@ -281,21 +490,130 @@ pub struct DisclosureLine {
 
 /// The public disclosure report: only questions tagged for public disclosure,
 /// by factory name. Never any other finding.
+///
+/// The guarantee is part of the type: its fields are read through methods,
+/// so nothing can be added after it was built, and reading one from JSON
+/// checks it again (every item a catalogue question tagged for public
+/// disclosure, each once).
+///
+/// ```
+/// use decentwork_report::PublicDisclosureReport;
+///
+/// let tampered = r#"{"meta": {"kind": "public_disclosure", "report_date": "2024-06-30",
+///   "catalogue_version": "x", "contract_version": "x"}, "factory_name": "X", "country": "Bangladesh",
+///   "assessed_on": "2024-03-19", "items": [{"question": {"id": "CL.CHILD.03", "text": "…", "ilo": []},
+///   "non_compliant": true}]}"#;
+/// let err = serde_json::from_str::<PublicDisclosureReport>(tampered).unwrap_err();
+/// assert!(err.to_string().contains("not published under public disclosure"), "{err}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The public disclosure report: only questions tagged for public disclosure, by factory name. Never any other finding. Reading one checks that every item is a catalogue question tagged for public disclosure, each once."
+    )
+)]
+#[serde(deny_unknown_fields, try_from = "PublicDisclosureData")]
 #[non_exhaustive]
 pub struct PublicDisclosureReport {
     /// About the report.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The factory's name.
-    pub factory_name: String,
+    pub(crate) factory_name: String,
     /// Its country.
-    pub country: String,
+    pub(crate) country: String,
     /// The assessment's first day.
-    pub assessed_on: NaiveDate,
+    pub(crate) assessed_on: NaiveDate,
     /// The disclosed questions, assessed in this assessment.
-    pub items: Vec<DisclosureLine>,
+    pub(crate) items: Vec<DisclosureLine>,
+}
+
+/// A public disclosure report as read, before its checks.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PublicDisclosureReport"))]
+#[serde(deny_unknown_fields)]
+struct PublicDisclosureData {
+    /// About the report.
+    meta: Meta,
+    /// The factory's name.
+    factory_name: String,
+    /// Its country.
+    country: String,
+    /// The assessment's first day.
+    assessed_on: NaiveDate,
+    /// The disclosed questions, assessed in this assessment.
+    items: Vec<DisclosureLine>,
+}
+
+impl TryFrom<PublicDisclosureData> for PublicDisclosureReport {
+    type Error = String;
+
+    fn try_from(d: PublicDisclosureData) -> Result<Self, String> {
+        if d.meta.kind != "public_disclosure" {
+            return Err(format!(
+                "meta.kind {:?} is not public_disclosure",
+                d.meta.kind
+            ));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, item) in d.items.iter().enumerate() {
+            let public = decentwork_catalogue::Question::from_id(&item.question.id)
+                .is_ok_and(|q| q.has_tag(decentwork_catalogue::Tag::PublicDisclosure));
+            if !public {
+                return Err(format!(
+                    "items[{i}]: question {:?} is not published under public disclosure",
+                    item.question.id
+                ));
+            }
+            if !seen.insert(item.question.id.as_str()) {
+                return Err(format!(
+                    "items[{i}]: question {:?} appears twice",
+                    item.question.id
+                ));
+            }
+        }
+        Ok(PublicDisclosureReport {
+            meta: d.meta,
+            factory_name: d.factory_name,
+            country: d.country,
+            assessed_on: d.assessed_on,
+            items: d.items,
+        })
+    }
+}
+
+impl PublicDisclosureReport {
+    /// About the report.
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The factory's name.
+    #[must_use]
+    pub fn factory_name(&self) -> &str {
+        &self.factory_name
+    }
+
+    /// Its country.
+    #[must_use]
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+
+    /// The assessment's first day.
+    #[must_use]
+    pub fn assessed_on(&self) -> NaiveDate {
+        self.assessed_on
+    }
+
+    /// The disclosed questions, assessed in this assessment.
+    #[must_use]
+    pub fn items(&self) -> &[DisclosureLine] {
+        &self.items
+    }
 }
 
 /// One factory in a brand's portfolio.
@@ -334,20 +652,120 @@ pub struct PortfolioAssessment {
 }
 
 /// The brand portfolio report: only factories whose consent to the brand is
-/// valid on the report date.
+/// valid on the report date, each with its latest assessment on or before
+/// that date. (Consent valid on the report date shares the latest assessment
+/// even when it was made before the consent was granted: the factory grants
+/// the sharing of its reports, not of later assessments only.)
+///
+/// The guarantee is part of the type: its fields are read through methods,
+/// so no factory or brand can be changed after it was built; reading one
+/// from JSON checks what can be checked without the factories' records (each
+/// factory once, its consent and its assessment no later than the report
+/// date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The brand portfolio report: only factories whose consent to the brand is valid on the report date, each with its latest assessment on or before that date (even one made before the consent was granted). Reading one checks that each factory appears once and that no consent or assessment is later than the report date."
+    )
+)]
+#[serde(deny_unknown_fields, try_from = "BrandPortfolioData")]
 #[non_exhaustive]
 pub struct BrandPortfolioReport {
     /// About the report.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The brand.
-    pub brand: BrandId,
+    pub(crate) brand: BrandId,
     /// Its name.
-    pub brand_name: String,
+    pub(crate) brand_name: String,
     /// Factories with valid consent.
-    pub factories: Vec<PortfolioLine>,
+    pub(crate) factories: Vec<PortfolioLine>,
+}
+
+/// A brand portfolio report as read, before its checks.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "BrandPortfolioReport"))]
+#[serde(deny_unknown_fields)]
+struct BrandPortfolioData {
+    /// About the report.
+    meta: Meta,
+    /// The brand.
+    brand: BrandId,
+    /// Its name.
+    brand_name: String,
+    /// Factories with valid consent.
+    factories: Vec<PortfolioLine>,
+}
+
+impl TryFrom<BrandPortfolioData> for BrandPortfolioReport {
+    type Error = String;
+
+    fn try_from(d: BrandPortfolioData) -> Result<Self, String> {
+        if d.meta.kind != "brand_portfolio" {
+            return Err(format!(
+                "meta.kind {:?} is not brand_portfolio",
+                d.meta.kind
+            ));
+        }
+        let on = d.meta.report_date;
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, line) in d.factories.iter().enumerate() {
+            if !seen.insert(line.factory.id) {
+                return Err(format!(
+                    "factories[{i}]: factory {} appears twice",
+                    line.factory.id
+                ));
+            }
+            if line.consent_since > on {
+                return Err(format!(
+                    "factories[{i}]: consent since {} is after the report date {on}",
+                    line.consent_since
+                ));
+            }
+            if let Some(latest) = &line.latest
+                && latest.start > on
+            {
+                return Err(format!(
+                    "factories[{i}]: assessment {} starts after the report date {on}",
+                    latest.assessment
+                ));
+            }
+        }
+        Ok(BrandPortfolioReport {
+            meta: d.meta,
+            brand: d.brand,
+            brand_name: d.brand_name,
+            factories: d.factories,
+        })
+    }
+}
+
+impl BrandPortfolioReport {
+    /// About the report.
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The brand.
+    #[must_use]
+    pub fn brand(&self) -> BrandId {
+        self.brand
+    }
+
+    /// Its name.
+    #[must_use]
+    pub fn brand_name(&self) -> &str {
+        &self.brand_name
+    }
+
+    /// The factories whose consent is valid on the report date.
+    #[must_use]
+    pub fn factories(&self) -> &[PortfolioLine] {
+        &self.factories
+    }
 }
 
 /// The population a synthesis is computed over, stated in full.

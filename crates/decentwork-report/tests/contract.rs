@@ -11,12 +11,12 @@
 use chrono::NaiveDate;
 use decentwork_model::{Country, FactoryBundle, json};
 use decentwork_report::{
-    BrandPortfolioReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
+    BrandPortfolioReport, EvidenceReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, ScoredAssessment, SynthesisReport, schemas,
 };
 use decentwork_scoring::{
-    AssessmentInfo, AssessmentScore, DenseAssessment, GroupBy, Population, PopulationRule,
-    RateOptions, ScoreOptions, score_assessment,
+    AssessmentInfo, AssessmentScore, DenseAssessment, EvidenceContext, GroupBy, Population,
+    PopulationRule, RateOptions, ScoreOptions, check_committees, check_evidence, score_assessment,
 };
 
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schemas");
@@ -56,14 +56,30 @@ fn every_report_validates_against_its_schema() {
         .iter()
         .map(|a| score_assessment(a, ScoreOptions::in_jurisdiction(factory.jurisdiction)))
         .collect();
-    validate(
-        "factory_bundle.schema.json",
-        &serde_json::from_str::<serde_json::Value>(decentwork_model::examples::BANGLADESH_KNITWEAR)
-            .unwrap(),
-    );
+    for (name, text) in decentwork_model::examples::ALL {
+        validate(
+            "factory_bundle.schema.json",
+            &serde_json::from_str::<serde_json::Value>(text).unwrap(),
+        );
+        let example = json::bundle_from_str(text).unwrap();
+        let on = example.report_date();
+        let evidence = EvidenceReport::build(
+            &example.factory,
+            &check_evidence(
+                EvidenceContext::for_factory(&example.factory, on),
+                &example.workers,
+            ),
+            &check_committees(&example.factory, &example.committees, on),
+            on,
+        );
+        assert!(!evidence.findings.is_empty(), "{name}");
+        validate("evidence_check.schema.json", &evidence);
+    }
     validate(
         "factory_assessment.schema.json",
-        &FactoryAssessmentReport::build(factory, &scores[1], Some(&scores[0]), on).unwrap(),
+        &FactoryAssessmentReport::build(factory, &scores[1], Some(&scores[0]), on)
+            .unwrap()
+            .with_committees(factory, &bundle.committees),
     );
     validate(
         "scored_assessment.schema.json",

@@ -155,6 +155,7 @@ fn markdown_tables_are_tables() {
             "Compliance by cluster",
             "Findings",
             "Change since cycle 2 (assessment BD-A-2023-201)",
+            "Committees the law requires",
             "Notes on the findings",
         ]
     );
@@ -452,6 +453,7 @@ fn html_data_cannot_add_structure() {
 fn confidentiality_follows_the_report_kind() {
     let expected = [
         ("factory-assessment", true),
+        ("evidence-check", true),
         ("progress", true),
         ("brand-portfolio", true),
         ("public-disclosure", false),
@@ -521,8 +523,42 @@ fn identifiers(text: &str) -> Vec<String> {
         .iter()
         .map(|a| format!("{a:?}")),
     )
+    .chain(
+        decentwork_scoring::EvidenceKind::ALL
+            .iter()
+            .map(|k| format!("{k:?}")),
+    )
+    .chain(
+        [
+            // `Required` is also the word a reader sees.
+            decentwork_scoring::Requirement::NotRequired,
+            decentwork_scoring::Requirement::WorkforceUnknown,
+        ]
+        .iter()
+        .map(|r| format!("{r:?}")),
+    )
+    .chain(
+        [
+            decentwork_scoring::CommitteeRule::MinimumMembers,
+            decentwork_scoring::CommitteeRule::WorkerShare,
+            decentwork_scoring::CommitteeRule::WomenShare,
+        ]
+        .iter()
+        .map(|r| format!("{r:?}")),
+    )
+    .chain(
+        decentwork_catalogue::Parameter::ALL
+            .iter()
+            .map(|p| format!("{p:?}")),
+    )
     .filter(|v| v != "Other")
     .collect();
+    // Web addresses (the sources of legal values) are data, not words.
+    let text: String = text
+        .split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut found = Vec::new();
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '(')) {
         let bare = word.trim_end_matches('(');
@@ -579,6 +615,11 @@ fn the_identifier_check_can_fail() {
     assert_eq!(identifiers("rating on_track"), ["on_track"]);
     assert_eq!(identifiers("latest Some(3) and None"), ["Some(3", "None"]);
     assert!(identifiers("Safety committee, On track, Zero tolerance, COMP.OTWAGES.01").is_empty());
+    assert!(identifiers("source: https://example.org/f?p_lang=en&p_isn=1").is_empty());
+    assert_eq!(
+        identifiers("Kind: LksBipartit, overtime_cap_day"),
+        ["LksBipartit", "overtime_cap_day"]
+    );
 }
 
 #[test]
@@ -620,4 +661,65 @@ fn reports_speak_the_programmes_words() {
     }
     assert!(full.markdown().contains("Zero tolerance"));
     assert!(full.csv().unwrap().contains(",Non-compliant,"));
+}
+
+// ---- Reports read back ----
+
+/// A disclosure or portfolio report read from JSON is checked as the builder
+/// checks it: a question outside public disclosure, a question or factory
+/// listed twice, or a consent or assessment after the report date is refused,
+/// so a tampered file cannot be rendered as if the builder had made it.
+#[test]
+fn tampered_reports_are_refused_when_read() {
+    fn refused<T: serde::Serialize + serde::de::DeserializeOwned>(
+        report: &T,
+        edit: impl FnOnce(&mut serde_json::Value),
+        expect: &str,
+    ) {
+        let mut value = serde_json::to_value(report).unwrap();
+        serde_json::from_value::<T>(value.clone()).expect("untouched report reads back");
+        edit(&mut value);
+        let error = serde_json::from_value::<T>(value).err().expect("refused");
+        assert!(error.to_string().contains(expect), "{error}");
+    }
+    let disclosure = support::full_disclosure_report();
+    assert!(disclosure.items().len() >= 2, "the test needs two items");
+    let private = decentwork_catalogue::Question::all()
+        .find(|q| !q.has_tag(decentwork_catalogue::Tag::PublicDisclosure))
+        .unwrap()
+        .id();
+    refused(
+        &disclosure,
+        |v| v["items"][0]["question"]["id"] = private.into(),
+        "not published under public disclosure",
+    );
+    refused(
+        &disclosure,
+        |v| v["items"][1] = v["items"][0].clone(),
+        "appears twice",
+    );
+    refused(
+        &disclosure,
+        |v| v["meta"]["kind"] = "brand_portfolio".into(),
+        "is not public_disclosure",
+    );
+
+    let portfolio = support::full_portfolio_report();
+    assert!(
+        !portfolio.factories().is_empty(),
+        "the test needs a factory"
+    );
+    refused(
+        &portfolio,
+        |v| v["factories"][0]["consent_since"] = "2099-01-01".into(),
+        "after the report date",
+    );
+    refused(
+        &portfolio,
+        |v| {
+            let first = v["factories"][0].clone();
+            v["factories"].as_array_mut().unwrap().push(first);
+        },
+        "appears twice",
+    );
 }

@@ -37,6 +37,8 @@ pub struct Alert {
     pub index: usize,
     /// Workers affected, when recorded.
     pub workers_affected: Option<u32>,
+    /// Whether the finding was derived from worker records.
+    pub derived_from_evidence: bool,
     /// The ILO instruments and articles the question rests on, e.g. `C138 Art. 2`.
     pub ilo: Vec<String>,
     /// National legal references for the compliance point in the factory's
@@ -68,6 +70,7 @@ pub(crate) fn alerts(dense: &DenseAssessment, jurisdiction: Option<Jurisdiction>
                 point: point_id,
                 index: finding.index,
                 workers_affected: finding.workers_affected,
+                derived_from_evidence: finding.derived,
                 ilo: question.ilo_references().map(|r| r.to_string()).collect(),
                 legal: jurisdiction
                     .map(|j| point.legal_references(j).map(|r| r.to_string()).collect())

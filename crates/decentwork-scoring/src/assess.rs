@@ -119,6 +119,8 @@ pub struct FindingRef {
     pub question: QuestionId,
     /// Its outcome.
     pub outcome: Outcome,
+    /// Whether the outcome comes from a finding derived from worker records.
+    pub derived_from_evidence: bool,
 }
 
 /// Counts of one point's findings by outcome (non-compliance questions only),
@@ -171,6 +173,9 @@ pub struct QuestionScore {
     pub first_index: usize,
     /// Workers affected, summed over its findings, when recorded.
     pub workers_affected: Option<u32>,
+    /// Whether the outcome counted comes from a finding derived from worker
+    /// records (and no assessor's finding of the same outcome).
+    pub derived_from_evidence: bool,
 }
 
 /// The result for one cluster.
@@ -310,6 +315,7 @@ pub fn score_assessment(assessment: &Assessment, options: ScoreOptions) -> Asses
             outcome: finding.outcome,
             first_index: finding.index,
             workers_affected: finding.workers_affected,
+            derived_from_evidence: finding.derived,
         });
         let Some(point) = points.get_mut(question.compliance_point().index()) else {
             continue;
@@ -318,6 +324,7 @@ pub fn score_assessment(assessment: &Assessment, options: ScoreOptions) -> Asses
             index: finding.index,
             question: finding.id,
             outcome: finding.outcome,
+            derived_from_evidence: finding.derived,
         };
         if question.kind() == QuestionKind::FactGathering {
             point.questions.fact_gathering += 1;

@@ -20,6 +20,9 @@ pub(crate) struct DenseFinding {
     pub(crate) outcome: Outcome,
     /// Workers affected, summed over repeated findings.
     pub(crate) workers_affected: Option<u32>,
+    /// Whether the outcome counted comes from a finding derived from worker
+    /// records (and from no assessor's finding of the same severity).
+    pub(crate) derived: bool,
 }
 
 /// An assessment's findings resolved against the catalogue, one per question,
@@ -93,6 +96,7 @@ impl DenseAssessment {
                     id: finding.question,
                     outcome: finding.outcome,
                     workers_affected: finding.workers_affected,
+                    derived: finding.derived_from_evidence,
                 },
             ));
         }
@@ -105,6 +109,9 @@ impl DenseAssessment {
                     group.push((index, finding.outcome));
                     if severity(finding.outcome) > severity(last.outcome) {
                         last.outcome = finding.outcome;
+                        last.derived = finding.derived;
+                    } else if severity(finding.outcome) == severity(last.outcome) {
+                        last.derived &= finding.derived;
                     }
                     last.workers_affected = match (last.workers_affected, finding.workers_affected)
                     {

@@ -2,7 +2,15 @@
 
 use std::fmt::Write as _;
 
-use crate::{AssessmentScore, PointStatus};
+use crate::{AlertKind, AssessmentScore, PointStatus};
+
+/// An alert's kind as the programme names it.
+fn alert_words(kind: AlertKind) -> &'static str {
+    match kind {
+        AlertKind::ZeroTolerance => "Zero tolerance",
+        AlertKind::CriticalIssue => "Critical issue",
+    }
+}
 
 /// Explains `score`: each cluster's rate and the points behind it, each
 /// non-compliant point and the findings that made it so, the alerts, and every
@@ -55,7 +63,16 @@ pub fn explain(score: &AssessmentScore) -> String {
             let findings: Vec<String> = point
                 .decided_by
                 .iter()
-                .map(|f| format!("{} (finding {})", f.question, f.index))
+                .map(|f| {
+                    if f.derived_from_evidence {
+                        format!(
+                            "{} (finding {}, derived from worker records)",
+                            f.question, f.index
+                        )
+                    } else {
+                        format!("{} (finding {})", f.question, f.index)
+                    }
+                })
                 .collect();
             let _ = writeln!(
                 out,
@@ -70,8 +87,8 @@ pub fn explain(score: &AssessmentScore) -> String {
         for alert in &score.alerts {
             let _ = writeln!(
                 out,
-                "- {:?}: {} ({}), finding {}; ILO: {}{}",
-                alert.kind,
+                "- {}: {} ({}), finding {}; ILO: {}{}",
+                alert_words(alert.kind),
                 alert.question,
                 alert.point,
                 alert.index,

@@ -25,6 +25,7 @@
 mod alert;
 mod assess;
 mod bits;
+mod committees;
 mod dense;
 mod diagnostic;
 mod evidence;
@@ -39,16 +40,19 @@ pub use assess::{
     QuestionScore, ScoreOptions, Tally, score_assessment,
 };
 pub use bits::{IndexSet, PointBits};
+pub use committees::{
+    CommitteeCheck, CommitteeRequirement, CommitteeRule, Requirement, RuleResult, check_committees,
+};
 pub use dense::DenseAssessment;
 pub use diagnostic::Diagnostic;
 pub use evidence::{
-    DayHours, DerivedFinding, EvidenceContext, EvidenceKind, EvidenceResult, NotChecked, Pay,
-    WorkerEvidence, check_evidence,
+    AppliedLaw, CheckSummary, DerivedFinding, EvidenceContext, EvidenceKind, EvidenceResult,
+    GARMENT, LawUse, Measure, NotChecked, check_evidence, merge_evidence,
 };
 pub use explain::explain;
 pub use policy::{
-    AreaResult, BetterWorkRule, BsciGraded, BsciResult, Grade, PolicyError, ScoringPolicy,
-    SeverityScore, SeverityWeighted, SeverityWeights,
+    AreaResult, BetterWorkRule, BsciGraded, BsciOverall, BsciResult, FollowUp, FollowUpKind, Grade,
+    PolicyError, ScoringPolicy, SeverityScore, SeverityWeighted, SeverityWeights,
 };
 pub use population::{
     AssessmentInfo, AssessmentRate, Basis, GroupBy, Labelled, MonthWindow, Named, Observation,

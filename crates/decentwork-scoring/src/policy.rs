@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Months, NaiveDate};
+
 use decentwork_catalogue::{BsciArea, Question, QuestionKind, Tag};
 use decentwork_model::{Assessment, Outcome, QuestionId};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -148,6 +150,82 @@ pub struct AreaResult {
     pub grade: Option<Grade>,
 }
 
+/// The overall result of a [`BsciGraded`] assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum BsciOverall {
+    /// A letter grade from the areas' grades.
+    Graded(Grade),
+    /// A zero-tolerance finding: the result is "zero tolerance", not a
+    /// letter, whatever the areas' grades, and the Zero Tolerance Protocol
+    /// applies.
+    ZeroTolerance,
+    /// Nothing was assessed.
+    NotRated,
+}
+
+/// What follows an assessment, by its overall result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum FollowUpKind {
+    /// A or B: no follow-up; the next full assessment within two years.
+    NextFullAssessment,
+    /// C or D: a follow-up assessment of the areas needing improvement
+    /// within twelve months (amfori recommends two to three).
+    FollowUpAssessment,
+    /// E: a new full assessment.
+    NewFullAssessment,
+    /// Zero tolerance: an alert within 24 hours, the report within five
+    /// working days, remediation, and a follow-up three months after the
+    /// alert.
+    ZeroToleranceProtocol,
+    /// Nothing was assessed: a full assessment.
+    FullAssessment,
+}
+
+/// The follow-up due after an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct FollowUp {
+    /// What follows.
+    pub kind: FollowUpKind,
+    /// The latest date for it, counted from the assessment's last day (for
+    /// zero tolerance, the three-month follow-up; the alert itself is due
+    /// within 24 hours of the finding). `None` when no period applies.
+    pub due: Option<NaiveDate>,
+}
+
+impl FollowUp {
+    /// The follow-up for `overall` after an assessment ending on `end`.
+    #[must_use]
+    pub fn after(overall: BsciOverall, end: NaiveDate) -> FollowUp {
+        let months = |n: u32| end.checked_add_months(Months::new(n));
+        let (kind, due) = match overall {
+            BsciOverall::ZeroTolerance => (FollowUpKind::ZeroToleranceProtocol, months(3)),
+            BsciOverall::Graded(Grade::A | Grade::B) => {
+                (FollowUpKind::NextFullAssessment, months(24))
+            }
+            BsciOverall::Graded(Grade::C | Grade::D) => {
+                (FollowUpKind::FollowUpAssessment, months(12))
+            }
+            BsciOverall::Graded(Grade::E) => (FollowUpKind::NewFullAssessment, None),
+            BsciOverall::NotRated => (FollowUpKind::FullAssessment, None),
+        };
+        FollowUp { kind, due }
+    }
+}
+
 /// The result of [`BsciGraded`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -155,15 +233,35 @@ pub struct AreaResult {
 pub struct BsciResult {
     /// Every area, in published order.
     pub areas: Vec<AreaResult>,
-    /// The overall grade over the rated areas.
-    pub overall: Option<Grade>,
+    /// The letter grade the areas' grades give, by the published rule,
+    /// before zero tolerance is considered.
+    pub grade: Option<Grade>,
+    /// The overall result: [`BsciOverall::ZeroTolerance`] when any
+    /// zero-tolerance question was found non-compliant, else the grade.
+    pub overall: BsciOverall,
+    /// The zero-tolerance questions found non-compliant.
+    pub zero_tolerance: Vec<QuestionId>,
+    /// What follows, and by when.
+    pub follow_up: FollowUp,
 }
 
 /// An amfori-BSCI-style graded policy: per performance area, the weighted share
 /// of assessed non-compliance questions that are compliant, graded A–E with the
 /// published thresholds, and an overall grade by the published rule. Questions
-/// inform the areas their compliance point maps to. amfori does not publish its
-/// weights, so every question weighs 1 unless configured.
+/// inform the areas their compliance point maps to.
+///
+/// Zero tolerance overrides the grade: any zero-tolerance question found
+/// non-compliant makes the overall result [`BsciOverall::ZeroTolerance`]
+/// (amfori BSCI reports an overall "ZT" instead of a letter for flagrant
+/// child labour, bonded labour, imminent danger to workers and unethical
+/// behaviour) and the follow-up the Zero Tolerance Protocol; otherwise A and B
+/// need no follow-up, C and D a follow-up assessment within twelve months, E a
+/// new full assessment. Sources and their limits: docs/SCORING.md.
+///
+/// amfori does not publish its question weights ("crucial" questions in child
+/// labour, bonded labour and health and safety weigh more, by an internal
+/// method), so every question weighs 1 unless configured with
+/// [`BsciGraded::with_weights`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BsciGraded {
     weights: BTreeMap<QuestionId, Decimal>,
@@ -251,9 +349,25 @@ impl ScoringPolicy for BsciGraded {
             })
             .collect();
         let grades: Vec<Grade> = results.iter().filter_map(|a| a.grade).collect();
+        let grade = Grade::overall(&grades);
+        let mut zero_tolerance: Vec<QuestionId> = dense
+            .findings()
+            .filter(|f| f.outcome == Outcome::NonCompliant)
+            .filter(|f| Question::at(f.question).is_some_and(|q| q.has_tag(Tag::ZeroTolerance)))
+            .map(|f| f.id)
+            .collect();
+        zero_tolerance.dedup();
+        let overall = match (zero_tolerance.is_empty(), grade) {
+            (false, _) => BsciOverall::ZeroTolerance,
+            (true, Some(grade)) => BsciOverall::Graded(grade),
+            (true, None) => BsciOverall::NotRated,
+        };
         BsciResult {
-            overall: Grade::overall(&grades),
             areas: results,
+            grade,
+            overall,
+            zero_tolerance,
+            follow_up: FollowUp::after(overall, assessment.end),
         }
     }
 }
@@ -275,7 +389,13 @@ pub struct SeverityWeights {
 }
 
 impl Default for SeverityWeights {
-    /// 10, 5, 2 and 1: the project's defaults, not a published standard.
+    /// 10, 5, 2 and 1: the project's defaults, not a published standard. The
+    /// order follows how the programme escalates: a zero-tolerance finding
+    /// triggers a protocol at once; a critical issue is published by factory
+    /// name in some countries; a public-disclosure question is published;
+    /// the rest are remedied through the improvement plan. The ratios (one
+    /// zero-tolerance finding outweighs ten ordinary ones) are a judgement,
+    /// documented in docs/SCORING.md, and configurable.
     fn default() -> Self {
         Self {
             zero_tolerance: Decimal::from(10),

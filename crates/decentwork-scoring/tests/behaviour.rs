@@ -7,18 +7,22 @@
     reason = "tests fail loudly"
 )]
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 use decentwork_catalogue::{Cluster, CompliancePoint};
 use decentwork_model::{
-    Age, Assessment, AssessmentFields, AssessmentKind, ContractType, Country, Finding,
-    ImprovementPlan, Outcome, Sex, WorkerRecord, WorkerRecordFields, json,
+    Age, AnnualLeaveRecord, Assessment, AssessmentFields, AssessmentKind, Attendance, Committee,
+    CommitteeFields, CommitteeKind, ContractType, Country, Factory, FactoryFields, Finding,
+    ImprovementPlan, MaternityRecord, Meeting, Member, Outcome, PayRecord, Period, Selection, Sex,
+    SexCounts, Side, Timesheet, WorkedDay, WorkerRecord, WorkerRecordFields, Workforce,
+    WorkforceFields, json,
 };
 use decentwork_scoring::{
-    AlertKind, AssessmentInfo, BsciGraded, Change, DayHours, Diagnostic, EvidenceContext,
-    EvidenceKind, Grade, GroupBy, Labelled, MonthWindow, Observation, Observed, Pay, PointStatus,
-    Population, PopulationRule, RateOptions, ScoreOptions, ScoringPolicy, SeverityWeighted,
-    SeverityWeights, WorkerEvidence, check_evidence, compare, explain, plan_summary,
-    score_assessment,
+    AlertKind, AssessmentInfo, BsciGraded, BsciOverall, Change, CommitteeRule, Diagnostic,
+    EvidenceContext, EvidenceKind, EvidenceResult, FollowUpKind, Grade, GroupBy, Labelled, Measure,
+    MonthWindow, Observation, Observed, PointStatus, Population, PopulationRule, RateOptions,
+    Requirement, ScoreOptions, ScoringPolicy, SeverityWeighted, SeverityWeights, check_committees,
+    check_evidence, compare, explain, merge_evidence, plan_summary, score_assessment,
 };
 use rust_decimal::Decimal;
 
@@ -58,10 +62,17 @@ fn example_factory_explained() {
     insta::assert_snapshot!(explain(&scores[0]));
     let progress = compare(&scores[0], &scores[1]);
     assert_eq!(
-        progress.newly_compliant, 2,
-        "exits cleared and age checks in place"
+        progress.newly_compliant, 10,
+        "exits cleared, age checks in place, pay slips, guards, toilets…"
     );
-    assert_eq!(progress.persistent, 1, "overtime pay still wrong");
+    assert_eq!(
+        progress.persistent, 4,
+        "overtime and its pay, contracts, chemicals"
+    );
+    assert_eq!(
+        progress.newly_non_compliant, 1,
+        "one helper under the minimum wage"
+    );
     let exits = progress
         .points
         .iter()
@@ -569,6 +580,39 @@ fn bsci_grades() {
     assert!(weighted.is_err());
 }
 
+/// amfori BSCI treats a zero-tolerance finding as an overall "zero
+/// tolerance" result, not a letter, and the Zero Tolerance Protocol follows
+/// (issue 14, point 3).
+#[test]
+fn bsci_zero_tolerance_overrides_the_grade() {
+    let clean = assessment(&[
+        ("CL.CHILD.01", Outcome::Compliant),
+        ("FOA.ASSOCIATE.01", Outcome::Compliant),
+        ("WT.HOURS.02", Outcome::Compliant),
+    ]);
+    let result = BsciGraded::new().score(&clean, ScoreOptions::default());
+    assert_eq!(result.overall, BsciOverall::Graded(result.grade.unwrap()));
+    assert!(result.zero_tolerance.is_empty());
+    let child = assessment(&[
+        ("CL.CHILD.01", Outcome::NonCompliant),
+        ("FOA.ASSOCIATE.01", Outcome::Compliant),
+        ("WT.HOURS.02", Outcome::Compliant),
+    ]);
+    let result = BsciGraded::new().score(&child, ScoreOptions::default());
+    assert!(result.grade.is_some(), "the areas are still graded");
+    assert_eq!(result.overall, BsciOverall::ZeroTolerance);
+    assert_eq!(result.zero_tolerance, ["CL.CHILD.01".parse().unwrap()]);
+    assert_eq!(result.follow_up.kind, FollowUpKind::ZeroToleranceProtocol);
+    assert_eq!(
+        result.follow_up.due,
+        Some(day(2024, 6, 5)),
+        "three months after the visit"
+    );
+    let nothing = BsciGraded::new().score(&assessment(&[]), ScoreOptions::default());
+    assert_eq!(nothing.overall, BsciOverall::NotRated);
+    assert_eq!(nothing.follow_up.kind, FollowUpKind::FullAssessment);
+}
+
 #[test]
 fn severity_weights() {
     let a = assessment(&[
@@ -589,92 +633,444 @@ fn improvement_plan_summary() {
     let value: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let plan: ImprovementPlan = json::from_str(&value["improvement_plan"].to_string()).unwrap();
     let s = plan_summary(&plan, day(2023, 10, 15));
+    // Four items existed then: two completed, two in progress, one of them
+    // past its due date; the three of 2024 did not exist yet.
     assert_eq!(
         (s.items, s.completed, s.in_progress, s.overdue),
-        (2, 1, 1, 1)
+        (4, 2, 2, 1)
     );
-    assert_eq!(s.completion.unwrap().to_string(), "1/2");
-    assert_eq!(s.open_by_target, vec![("COMP.OTWAGES".to_owned(), 1)]);
+    assert_eq!(s.completion.unwrap().to_string(), "2/4");
+    assert_eq!(
+        s.open_by_target,
+        vec![
+            ("COMP.OTWAGES".to_owned(), 1),
+            ("WT.OVERTIME".to_owned(), 1)
+        ]
+    );
 }
 
-fn worker(reference: &str, birth_year: i32) -> WorkerRecord {
-    WorkerRecord::new(WorkerRecordFields::new(
+fn worker(reference: &str, birth_year: i32) -> WorkerRecordFields {
+    let mut fields = WorkerRecordFields::new(
         reference.parse().unwrap(),
         Sex::Female,
         Age::BirthYear(birth_year),
         ContractType::Permanent,
-    ))
-    .unwrap()
+    );
+    fields.hired_on = Some(day(2020, 1, 6));
+    fields
+}
+
+fn hours(n: &str) -> Decimal {
+    n.parse().unwrap()
+}
+
+/// A time record of every day from `from` to `to` except Fridays, each with
+/// `ordinary` and `overtime` hours.
+fn sheet(from: NaiveDate, to: NaiveDate, ordinary: &str, overtime: &str) -> Timesheet {
+    let mut sheet = Timesheet::new(from, to);
+    for d in from.iter_days().take_while(|d| *d <= to) {
+        if d.weekday() != chrono::Weekday::Fri {
+            sheet
+                .days
+                .push(WorkedDay::new(d, hours(ordinary), hours(overtime)));
+        }
+    }
+    sheet
+}
+
+fn kinds(result: &EvidenceResult) -> std::collections::BTreeSet<EvidenceKind> {
+    result.findings.iter().map(|f| f.kind).collect()
+}
+
+fn garment<'a>(j: &str, on: NaiveDate, region: Option<&'a str>) -> EvidenceContext<'a> {
+    let mut context = EvidenceContext::new(j.parse().unwrap(), on);
+    context.sector = Some("garment");
+    context.region = region;
+    context
 }
 
 #[test]
 fn evidence_checks_cite_the_law() {
     let on = day(2025, 3, 31);
-    let mut adult = WorkerEvidence::new(worker("w-1", 1998));
-    for d in 3..=8 {
-        adult.hours.push(DayHours::new(
-            day(2025, 3, d),
-            Decimal::from(8),
-            Decimal::from(3),
-        ));
-    }
-    let mut pay = Pay::new(
+    let mut adult = worker("w-1", 1998);
+    adult
+        .timesheets
+        .push(sheet(day(2025, 3, 1), day(2025, 3, 31), "8", "3"));
+    adult.pay.push(PayRecord::new(
         (day(2025, 3, 1), day(2025, 3, 31)),
-        decentwork_catalogue::Per::Month,
         "BDT",
         Decimal::from(11_000),
         Decimal::from(1_000),
-    );
-    adult.pay.push(pay.clone());
-    let child = WorkerEvidence::new(worker("w-2", 2014));
-    let mut context = EvidenceContext::new("BD".parse().unwrap(), on);
-    context.sector = Some("garment");
-    let result = check_evidence(context, &[adult.clone(), child]);
-    let kinds: std::collections::BTreeSet<EvidenceKind> =
-        result.findings.iter().map(|f| f.kind).collect();
-    assert!(kinds.contains(&EvidenceKind::UnderAge));
-    assert!(
-        kinds.contains(&EvidenceKind::OvertimeOverDailyCap),
-        "3 hours a day over a 2-hour cap"
-    );
-    assert!(
-        kinds.contains(&EvidenceKind::TotalHoursOverDailyCap),
-        "11 hours over 10"
-    );
-    assert!(
-        kinds.contains(&EvidenceKind::OvertimeOverWeeklyCap),
-        "18 hours over 12"
-    );
-    assert!(
-        kinds.contains(&EvidenceKind::PayBelowMinimumWage),
-        "11,000 under 12,500"
-    );
-    assert!(kinds.contains(&EvidenceKind::OvertimePremiumUnderpaid));
+    ));
+    let adult_ok = WorkerRecord::new(adult.clone()).unwrap();
+    let child = WorkerRecord::new(worker("w-2", 2014)).unwrap();
+    let result = check_evidence(garment("BD", on, None), &[adult_ok, child]);
+    let found = kinds(&result);
+    for (kind, why) in [
+        (EvidenceKind::UnderMinimumAge, "born 2014, under 14"),
+        (
+            EvidenceKind::OvertimeOverDailyCap,
+            "3 hours over a 2-hour cap",
+        ),
+        (EvidenceKind::TotalHoursOverDailyCap, "11 hours over 10"),
+        (EvidenceKind::OvertimeOverWeeklyCap, "18 hours over 12"),
+        (EvidenceKind::PayBelowMinimumWage, "11,000 under 12,500"),
+        (
+            EvidenceKind::OvertimePayShort,
+            "1,000 for 81 hours at double rate",
+        ),
+    ] {
+        assert!(found.contains(&kind), "{kind:?}: {why}");
+    }
     let wage = result
         .findings
         .iter()
         .find(|f| f.kind == EvidenceKind::PayBelowMinimumWage)
         .unwrap();
     assert_eq!(wage.limit, Decimal::from(12_500));
-    assert!(!wage.legal_basis.is_empty() && !wage.source.is_empty());
+    assert_eq!(wage.law.len(), 1);
+    assert!(!wage.law[0].legal_basis.is_empty() && !wage.law[0].source.is_empty());
+    assert_eq!(wage.measure, Measure::Money("BDT".into()));
+    // 6 days a week worked, one day off: weekly rest kept.
+    assert!(!found.contains(&EvidenceKind::WeeklyRestShort));
+    let daily = result.check(EvidenceKind::OvertimeOverDailyCap).unwrap();
+    assert_eq!((daily.checked, daily.findings), (27, 27), "27 days worked");
 
-    // Paid correctly: no pay findings.
-    pay.ordinary = Decimal::from(13_000);
-    pay.overtime = Decimal::from(10_000);
-    adult.pay = vec![pay];
-    let result = check_evidence(context, &[adult]);
-    assert!(!result.findings.iter().any(|f| matches!(
-        f.kind,
-        EvidenceKind::PayBelowMinimumWage | EvidenceKind::OvertimePremiumUnderpaid
-    )));
+    // Paid correctly: no pay findings. 81 overtime hours at twice 12,999/216.
+    adult.pay[0].ordinary = Decimal::from(13_000);
+    adult.pay[0].overtime = Decimal::from(9_750);
+    let result = check_evidence(
+        garment("BD", on, None),
+        &[WorkerRecord::new(adult).unwrap()],
+    );
+    assert!(
+        !kinds(&result).contains(&EvidenceKind::PayBelowMinimumWage)
+            && !kinds(&result).contains(&EvidenceKind::OvertimePayShort),
+        "{:#?}",
+        result.findings
+    );
 
     // A birth year alone cannot settle an age at the boundary.
-    let edge = WorkerEvidence::new(worker("w-3", 2011));
+    let edge = WorkerRecord::new(worker("w-3", 2011)).unwrap();
     let result = check_evidence(EvidenceContext::new("BD".parse().unwrap(), on), &[edge]);
+    let age = result.check(EvidenceKind::UnderMinimumAge).unwrap();
+    assert_eq!(age.checked, 0);
+    assert!(age.not_checked[0].reason.contains("cannot tell"));
+}
+
+/// A pay period that spans a minimum-wage change uses each day's rate:
+/// Bangladesh's garment wage rose from 8,000 to 12,500 on 2023-12-01.
+#[test]
+fn a_pay_period_spanning_a_wage_change_is_prorated_by_day() {
+    let mut w = worker("w-1", 1995);
+    w.pay.push(PayRecord::new(
+        (day(2023, 11, 16), day(2023, 12, 15)),
+        "BDT",
+        Decimal::from(10_000),
+        Decimal::ZERO,
+    ));
+    let result = check_evidence(
+        garment("BD", day(2023, 12, 31), None),
+        &[WorkerRecord::new(w).unwrap()],
+    );
+    let f = result
+        .findings
+        .iter()
+        .find(|f| f.kind == EvidenceKind::PayBelowMinimumWage)
+        .expect("10,000 is below the prorated minimum");
+    // 15 days of November at 8,000/30 and 15 days of December at 12,500/31.
+    let due = (Decimal::from(8_000) / Decimal::from(30) * Decimal::from(15)
+        + Decimal::from(12_500) / Decimal::from(31) * Decimal::from(15))
+    .round_dp(2);
+    assert_eq!(f.limit, due);
+    assert_eq!(f.law.len(), 2, "both wages cited");
+}
+
+/// Viet Nam: the regional minimum wage (for all sectors) applies to garment;
+/// the monthly overtime cap and garment's own yearly cap are checked.
+#[test]
+fn viet_nam_regional_wage_and_overtime_caps() {
+    let on = day(2025, 3, 31);
+    let mut w = worker("w-1", 1995);
+    w.timesheets
+        .push(sheet(day(2025, 3, 1), day(2025, 3, 31), "8", "2"));
+    w.pay.push(PayRecord::new(
+        (day(2025, 3, 1), day(2025, 3, 31)),
+        "VND",
+        Decimal::from(4_500_000),
+        Decimal::from(2_000_000),
+    ));
+    let record = WorkerRecord::new(w).unwrap();
+    let region_i = check_evidence(
+        garment("VN", on, Some("Region I")),
+        std::slice::from_ref(&record),
+    );
+    let found = kinds(&region_i);
+    assert!(
+        found.contains(&EvidenceKind::PayBelowMinimumWage),
+        "4.5m under Region I's 4.96m"
+    );
+    assert!(
+        found.contains(&EvidenceKind::OvertimeOverMonthlyCap),
+        "54 hours over 40"
+    );
+    let region_iv = check_evidence(
+        garment("VN", on, Some("Region IV")),
+        std::slice::from_ref(&record),
+    );
+    assert!(
+        !kinds(&region_iv).contains(&EvidenceKind::PayBelowMinimumWage),
+        "4.5m above Region IV's 3.45m"
+    );
+    let year = region_i.check(EvidenceKind::OvertimeOverYearlyCap).unwrap();
+    assert_eq!((year.checked, year.findings), (1, 0));
+    let used = region_i
+        .law
+        .iter()
+        .find(|l| l.used_by.contains(&EvidenceKind::OvertimeOverYearlyCap))
+        .unwrap();
+    assert_eq!(used.law.value, "300 hours", "garment's own cap");
+    // No region given: the wage check says why, once for the worker.
+    let none = check_evidence(garment("VN", on, None), &[record]);
+    let wage = none.check(EvidenceKind::PayBelowMinimumWage).unwrap();
+    assert_eq!(wage.checked, 0);
+    assert_eq!(wage.not_checked.len(), 1);
+}
+
+#[test]
+fn leave_rest_and_hazardous_work() {
+    let on = day(2025, 6, 30);
+    // Bangladesh: 1 day of annual leave per 18 days worked.
+    let mut w = worker("w-1", 1990);
+    let mut leave = AnnualLeaveRecord::new((day(2025, 1, 1), day(2025, 12, 31)), Decimal::from(12));
+    leave.days_worked_before = Some(288);
+    w.annual_leave.push(leave);
+    // 16 weeks of maternity leave, benefit at full wage.
+    w.maternity_leave.push(MaternityRecord::new(
+        (day(2025, 2, 1), day(2025, 5, 23)),
+        "BDT",
+        Decimal::from(50_000),
+        Decimal::from(50_000),
+    ));
+    // Seven days a week for two weeks.
+    let mut seven = Timesheet::new(day(2025, 6, 2), day(2025, 6, 15));
+    for d in day(2025, 6, 2).iter_days().take(14) {
+        seven.days.push(WorkedDay::new(d, hours("8"), hours("0")));
+    }
+    w.timesheets.push(seven);
+    let mut young = worker("w-2", 2009);
+    young.hazardous_work = true;
+    young
+        .timesheets
+        .push(sheet(day(2025, 6, 2), day(2025, 6, 8), "8", "0"));
+    let result = check_evidence(
+        garment("BD", on, None),
+        &[
+            WorkerRecord::new(w).unwrap(),
+            WorkerRecord::new(young).unwrap(),
+        ],
+    );
+    let leave = result
+        .findings
+        .iter()
+        .find(|f| f.kind == EvidenceKind::AnnualLeaveShort)
+        .expect("12 days given, 16 earned (288 / 18)");
+    assert_eq!(
+        (leave.observed, leave.limit),
+        (Decimal::from(12), Decimal::from(16))
+    );
+    let found = kinds(&result);
+    assert!(
+        !found.contains(&EvidenceKind::MaternityLeaveShort),
+        "112 days of leave"
+    );
+    assert!(!found.contains(&EvidenceKind::MaternityPayShort));
+    let rest: Vec<_> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == EvidenceKind::WeeklyRestShort)
+        .collect();
+    assert_eq!(rest.len(), 2, "two full weeks without a day off");
+    assert!(
+        found.contains(&EvidenceKind::HazardousWorkUnderAge),
+        "born 2009, under 18 in hazardous work"
+    );
+    assert!(!found.contains(&EvidenceKind::UnderMinimumAge), "over 14");
+}
+
+#[test]
+fn a_jurisdiction_without_law_data_is_said_once() {
+    let mut w = worker("w-1", 1995);
+    w.timesheets
+        .push(sheet(day(2025, 3, 1), day(2025, 3, 31), "8", "2"));
+    let sample = [
+        WorkerRecord::new(w.clone()).unwrap(),
+        WorkerRecord::new(w.clone()).unwrap(),
+    ];
+    let result = check_evidence(
+        EvidenceContext::new("FR".parse().unwrap(), day(2025, 3, 31)),
+        &sample,
+    );
     assert!(
         result
-            .not_checked
-            .iter()
-            .any(|n| n.check == EvidenceKind::UnderAge)
+            .no_law_data
+            .unwrap()
+            .starts_with("no law data for FR")
     );
+    assert!(result.checks.is_empty() && result.findings.is_empty() && result.law.is_empty());
+}
+
+#[test]
+fn derived_findings_merge_into_an_assessment() {
+    let on = day(2025, 3, 31);
+    let mut w = worker("w-1", 1995);
+    w.timesheets
+        .push(sheet(day(2025, 3, 1), day(2025, 3, 31), "8", "3"));
+    let result = check_evidence(garment("BD", on, None), &[WorkerRecord::new(w).unwrap()]);
+    let mut fields = AssessmentFields::new(
+        "A1".parse().unwrap(),
+        "F1".parse().unwrap(),
+        1,
+        AssessmentKind::Unannounced,
+        (day(2025, 4, 8), day(2025, 4, 9)),
+        "Garment CAT",
+    );
+    fields.findings = vec![Finding::new(
+        "WT.OVERTIME.01".parse().unwrap(),
+        Outcome::Compliant,
+    )];
+    let assessment = Assessment::new(fields).unwrap();
+    let merged = merge_evidence(&assessment, &result).unwrap();
+    let derived: Vec<&Finding> = merged
+        .findings
+        .iter()
+        .filter(|f| f.derived_from_evidence)
+        .collect();
+    assert!(
+        derived
+            .iter()
+            .any(|f| f.question.as_str() == "WT.OVERTIME.01")
+    );
+    assert!(derived.iter().all(|f| {
+        f.outcome == Outcome::NonCompliant
+            && f.workers_affected == Some(1)
+            && f.evidence
+                .as_deref()
+                .is_some_and(|e| e.contains("s.100 proviso") || e.contains("s.102"))
+    }));
+    let score = score_assessment(
+        &merged,
+        ScoreOptions::in_jurisdiction("BD".parse().unwrap()),
+    );
+    let point = score.point("WT.OVERTIME").unwrap();
+    assert_eq!(point.status, PointStatus::NonCompliant);
+    assert!(point.decided_by.iter().all(|f| f.derived_from_evidence));
+    assert!(
+        score
+            .diagnostics
+            .iter()
+            .any(|d| d.question().as_str() == "WT.OVERTIME.01"),
+        "answered both ways: reported"
+    );
+    assert!(explain(&score).contains("derived from worker records"));
+    // Records from more than a year before the visit are left out.
+    let mut later = assessment.into_fields();
+    later.start = day(2026, 6, 1);
+    later.end = day(2026, 6, 2);
+    let later = Assessment::new(later).unwrap();
+    assert_eq!(merge_evidence(&later, &result).unwrap().findings.len(), 1);
+}
+
+#[test]
+fn committees_the_law_requires() {
+    let factory = |j: &str, workers: u32| {
+        let mut fields = FactoryFields::new(
+            "F-1".parse().unwrap(),
+            "Example",
+            j.parse().unwrap(),
+            "Somewhere",
+            day(2020, 1, 1),
+        );
+        fields.workforce.push(
+            Workforce::new(WorkforceFields::new(
+                day(2025, 1, 31),
+                workers,
+                SexCounts::new(workers, 0, 0),
+            ))
+            .unwrap(),
+        );
+        Factory::new(fields).unwrap()
+    };
+    let on = day(2025, 6, 30);
+    let seat = |who: &str, side: Side, sex: Sex| {
+        Member::new(
+            who.parse().unwrap(),
+            side,
+            sex,
+            Selection::Elected,
+            Period::from(day(2024, 1, 1)),
+        )
+    };
+    let mut lks = CommitteeFields::new(
+        "LKS".parse().unwrap(),
+        "F-1".parse().unwrap(),
+        CommitteeKind::LksBipartit,
+        Period::from(day(2024, 1, 1)),
+    );
+    lks.members = vec![
+        seat("m1", Side::Management, Sex::Male),
+        seat("m2", Side::Management, Sex::Female),
+        seat("m3", Side::Management, Sex::Male),
+        seat("w1", Side::Workers, Sex::Female),
+        seat("w2", Side::Workers, Sex::Female),
+        seat("w3", Side::Workers, Sex::Male),
+    ];
+    // Monthly until March, then nothing: more than a month without a meeting.
+    lks.meetings = (1..=3)
+        .map(|m| Meeting::new(day(2025, m, 10), Attendance::new(3, 3), true))
+        .collect();
+    let lks = Committee::new(lks).unwrap();
+    let id = factory("ID-JB", 320);
+    let check = check_committees(&id, std::slice::from_ref(&lks), on);
+    let bipartite = check
+        .requirements
+        .iter()
+        .find(|r| r.kind == Some(CommitteeKind::LksBipartit))
+        .unwrap();
+    assert_eq!(bipartite.requirement, Requirement::Required);
+    let rule = |r: CommitteeRule| bipartite.rules.iter().find(|x| x.rule == r).unwrap();
+    assert!(rule(CommitteeRule::Exists).met);
+    assert!(rule(CommitteeRule::MinimumMembers).met, "6 members");
+    assert!(rule(CommitteeRule::WorkerShare).met, "3 of 6");
+    assert!(!rule(CommitteeRule::Meetings).met, "no meeting since March");
+    assert_eq!(bipartite.met, Some(false));
+    // The P2K3 (100 workers) is required and missing.
+    let p2k3 = check
+        .requirements
+        .iter()
+        .find(|r| r.kind == Some(CommitteeKind::OshCommittee))
+        .unwrap();
+    assert_eq!(
+        (p2k3.requirement, p2k3.met),
+        (Requirement::Required, Some(false))
+    );
+    // A small factory needs neither.
+    let small = check_committees(&factory("ID-JB", 40), &[], on);
+    assert!(
+        small
+            .requirements
+            .iter()
+            .all(|r| r.requirement == Requirement::NotRequired && r.met.is_none())
+    );
+    // Cambodia's shop stewards are not a committee: said, not checked.
+    let kh = check_committees(&factory("KH", 500), &[], on);
+    assert!(kh.requirements.iter().any(|r| {
+        r.kind.is_none()
+            && r.note
+                .as_deref()
+                .is_some_and(|n| n.contains("Shop stewards"))
+    }));
+    // No law data: said once.
+    let fr = check_committees(&factory("FR", 500), &[], on);
+    assert!(fr.no_law_data.is_some() && fr.requirements.is_empty());
 }

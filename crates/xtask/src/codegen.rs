@@ -24,6 +24,13 @@ fn generate(root: &Path) -> Result<Vec<Output>, String> {
             .into_iter()
             .map(|(path, text)| Output { path, text }),
     );
+    // The example factory bundles.
+    #[cfg(feature = "gen-examples")]
+    outputs.extend(
+        crate::examples::generate(root)?
+            .into_iter()
+            .map(|(path, text)| Output { path, text }),
+    );
     // The report contract's JSON Schemas.
     #[cfg(feature = "schemas")]
     outputs.extend(

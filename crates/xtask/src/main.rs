@@ -12,10 +12,14 @@
 //! The generators are plain functions in [`codegen`] so that tests can check that
 //! the checked-in output is fresh without running this binary.
 //!
+//! `codegen` also writes the example factory bundles of the model crate
+//! (`examples.rs`, feature `gen-examples`), read back with the model's checks.
+//!
 //! The catalogue and ISO 3166 generators read text and write text; they link
 //! none of the crates they write. `gen-export` (which reads the catalogue's
-//! questions) and the JSON Schemas (from the report crate) sit behind the
-//! default features `gen-export` and `schemas`: if the catalogue's checked-in
+//! questions), the example bundles and the JSON Schemas (from the report
+//! crate) sit behind the default features `gen-export`, `gen-examples` and
+//! `schemas`: if the catalogue's checked-in
 //! tables do not compile, `cargo run -p xtask --no-default-features -- codegen`
 //! still rewrites them.
 
@@ -24,11 +28,11 @@ use std::process::ExitCode;
 
 mod catalogue;
 mod codegen;
+#[cfg(feature = "gen-examples")]
+mod examples;
 #[cfg(feature = "gen-export")]
 mod gen_export;
 mod iso;
-#[cfg(all(test, feature = "gen-export"))]
-mod microdata_sums;
 #[cfg(test)]
 mod tidy;
 

@@ -13,7 +13,7 @@ mod prelude {
     };
     pub(crate) use crate::tables::*;
     pub(crate) use chrono::NaiveDate;
-    pub(crate) use decentwork_model::Country;
+    pub(crate) use decentwork_model::{CommitteeKind, Country};
     pub(crate) use rust_decimal::Decimal;
 }
 

@@ -383,7 +383,7 @@ def question_table(chosen, questions, catalogue):
         assessed, nc = counts[qid]
         q = questions[qid]
         rows.append([qid, q.text, q.cluster, catalogue.cluster_id(q.cluster), q.cp, catalogue.cp_id(q.cp),
-                     "true" if q.public else "false", assessed, nc, rate(nc, assessed)])
+                     "TRUE" if q.public else "FALSE", assessed, nc, rate(nc, assessed)])
     return header, rows
 
 

@@ -195,10 +195,10 @@ def test_duplicates_count_once_and_conflicts_are_non_compliant():
     # Per question: WT.HOURS.01 non-compliant in 22 only; WT.HOURS.02 in 11 (conflict).
     out = run(DUPLICATES, "rates", "--population", "cycle:1", "--by", "question")
     assert body(out) == [
-        'WT.HOURS.01,Question WT.HOURS.01?,Working Time,WT,Regular Hours,WT.HOURS,false,2,1,0.5000',
-        'WT.HOURS.02,Question WT.HOURS.02?,Working Time,WT,Regular Hours,WT.HOURS,false,1,1,1.0000',
-        'WT.OVERTIME.01,Question WT.OVERTIME.01?,Working Time,WT,Overtime,WT.OVERTIME,false,2,0,0.0000',
-        'WT.OVERTIME.03,Question WT.OVERTIME.03?,Working Time,WT,Overtime,WT.OVERTIME,false,1,1,1.0000',
+        'WT.HOURS.01,Question WT.HOURS.01?,Working Time,WT,Regular Hours,WT.HOURS,FALSE,2,1,0.5000',
+        'WT.HOURS.02,Question WT.HOURS.02?,Working Time,WT,Regular Hours,WT.HOURS,FALSE,1,1,1.0000',
+        'WT.OVERTIME.01,Question WT.OVERTIME.01?,Working Time,WT,Overtime,WT.OVERTIME,FALSE,2,0,0.0000',
+        'WT.OVERTIME.03,Question WT.OVERTIME.03?,Working Time,WT,Overtime,WT.OVERTIME,FALSE,1,1,1.0000',
     ], out
     # Factory level: 11 has 2 points, 1 non-compliant; 22 has 2 points, both non-compliant.
     out = run(DUPLICATES, "microdata", "--population", "latest", "--level", "assessment")
@@ -247,7 +247,7 @@ def test_systems_and_worst_forms_as_exported():
     # A question takes the first label and point seen in the file; public if any row says so.
     out = run(LEGACY, "rates", "--population", "cycle:1", "--by", "question")
     assert body(out)[-1] == ('OSH.MGMT.01,"Old wording, with a comma",Systems,,OSH Management Systems,'
-                             'OSH.MGMT,true,2,1,0.5000'), out
+                             'OSH.MGMT,TRUE,2,1,0.5000'), out
 
 
 def test_systems_and_worst_forms_harmonised():
@@ -265,7 +265,7 @@ def test_systems_and_worst_forms_harmonised():
     assert [line.rsplit(",", 3)[1:] for line in body(out)] == [["2", "2", "1.0000"], ["2", "0", "0.0000"]], out
     out = run(LEGACY, "rates", "--population", "cycle:1", "--by", "question", "--harmonise")
     assert body(out)[-1] == ('OSH.MGMT.01,"Old wording, with a comma",Occupational Safety and Health,OSH,'
-                             'OSH Management Systems,OSH.MGMT,true,2,1,0.5000'), out
+                             'OSH Management Systems,OSH.MGMT,TRUE,2,1,0.5000'), out
 
 
 # ---------------------------------------------------------------- countries and obsolete factories

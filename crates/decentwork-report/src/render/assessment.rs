@@ -4,6 +4,7 @@ use askama::Template;
 use decentwork_scoring::{AlertKind, PointStatus};
 
 use super::chart::{Bar, Chart};
+use super::committees;
 use super::html::{self, Page};
 use super::markdown::{Doc, Item, Span};
 use super::words;
@@ -22,6 +23,10 @@ impl Render for FactoryAssessmentReport {
 
     fn kind_name(&self) -> &'static str {
         KIND
+    }
+
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
     }
 
     fn markdown(&self) -> String {
@@ -62,6 +67,10 @@ impl Render for FactoryAssessmentReport {
 
         self.change_markdown(&mut doc);
 
+        if let Some(section) = &self.committee_requirements {
+            committees::markdown(&mut doc, 2, section);
+        }
+
         if !self.notes.is_empty() {
             doc.heading(2, "Notes on the findings");
             let items: Vec<Item<'_>> = self
@@ -94,6 +103,7 @@ impl Render for FactoryAssessmentReport {
             ),
             findings: self.findings(),
             no_findings: self.no_findings_sentence(),
+            committee_view: self.committee_requirements.as_ref().map(committees::view),
         })
     }
 
@@ -170,10 +180,15 @@ impl FactoryAssessmentReport {
                 .non_compliant
                 .iter()
                 .map(|q| {
-                    if q.ilo.is_empty() {
-                        format!("{} {}", q.id, q.text)
+                    let derived = if q.derived_from_evidence {
+                        " Derived from worker records."
                     } else {
-                        format!("{} {} (ILO: {})", q.id, q.text, q.ilo.join(", "))
+                        ""
+                    };
+                    if q.ilo.is_empty() {
+                        format!("{} {}{derived}", q.id, q.text)
+                    } else {
+                        format!("{} {} (ILO: {}){derived}", q.id, q.text, q.ilo.join(", "))
                     }
                 })
                 .collect();
@@ -339,4 +354,5 @@ struct AssessmentPage<'a> {
     chart: Chart,
     findings: Vec<(&'a ClusterSection, &'a PointSection)>,
     no_findings: &'static str,
+    committee_view: Option<committees::CommitteeView>,
 }

@@ -18,6 +18,10 @@ impl Render for PublicDisclosureReport {
         KIND
     }
 
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
+    }
+
     fn confidential(&self) -> bool {
         false
     }

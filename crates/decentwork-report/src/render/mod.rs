@@ -10,9 +10,12 @@
 //! frame).
 
 mod assessment;
+mod catalogue;
 mod chart;
+mod committees;
 mod csv;
 mod disclosure;
+mod evidence;
 mod html;
 mod markdown;
 mod portfolio;
@@ -35,6 +38,9 @@ pub trait Render {
 
     /// The kind of report in words, e.g. "Factory assessment report".
     fn kind_name(&self) -> &'static str;
+
+    /// The report date, printed in the running header of every page.
+    fn report_date(&self) -> chrono::NaiveDate;
 
     /// Whether the report is confidential: shared only with the factory and
     /// those it consented to. Confidential pages say so on screen and on every

@@ -20,6 +20,10 @@ impl Render for BrandPortfolioReport {
         KIND
     }
 
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
+    }
+
     fn markdown(&self) -> String {
         let mut doc = Doc::new();
         doc.heading(1, &self.title());

@@ -19,6 +19,10 @@ impl Render for ProgrammeSummary {
         KIND
     }
 
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
+    }
+
     fn confidential(&self) -> bool {
         false
     }

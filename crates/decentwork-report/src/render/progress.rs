@@ -2,6 +2,7 @@
 
 use askama::Template;
 
+use super::committees;
 use super::html::{self, Page};
 use super::markdown::{Doc, Item, Span};
 use super::words;
@@ -17,6 +18,10 @@ impl Render for ProgressReportDocument {
 
     fn kind_name(&self) -> &'static str {
         KIND
+    }
+
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
     }
 
     fn markdown(&self) -> String {
@@ -84,6 +89,10 @@ impl Render for ProgressReportDocument {
             );
         }
 
+        if let Some(section) = &self.committee_requirements {
+            committees::markdown(&mut doc, 2, section);
+        }
+
         doc.heading(2, "Social dialogue");
         if self.social_dialogue.is_empty() {
             doc.text(&self.empty_dialogue());
@@ -112,6 +121,7 @@ impl Render for ProgressReportDocument {
             empty_plan: self.empty_plan(),
             plan_summary: self.plan_summary(),
             empty_dialogue: self.empty_dialogue(),
+            committee_view: self.committee_requirements.as_ref().map(committees::view),
         })
     }
 
@@ -180,4 +190,5 @@ struct ProgressPage<'a> {
     empty_plan: String,
     plan_summary: String,
     empty_dialogue: String,
+    committee_view: Option<committees::CommitteeView>,
 }

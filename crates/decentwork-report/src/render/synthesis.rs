@@ -33,6 +33,10 @@ impl Render for SynthesisReport {
         KIND
     }
 
+    fn report_date(&self) -> chrono::NaiveDate {
+        self.meta.report_date
+    }
+
     fn confidential(&self) -> bool {
         false
     }

@@ -5,7 +5,9 @@ use std::borrow::Borrow;
 
 use decentwork_catalogue::{CompliancePoint, Question};
 use decentwork_model::{CommitteeKind, DialogueRating, Jurisdiction};
-use decentwork_scoring::{AlertKind, PointStatus};
+use decentwork_scoring::{
+    AlertKind, CommitteeRule, EvidenceKind, Measure, PointStatus, Requirement,
+};
 use rust_decimal::Decimal;
 
 use crate::types::Rate;
@@ -175,4 +177,113 @@ pub(crate) fn group_key(key: &str) -> &str {
         "cp" | "point" => "compliance point",
         other => other,
     }
+}
+
+/// A legal parameter, named as the catalogue names it, in words
+/// ("overtime limit a day"); the name itself when the catalogue does not know it.
+pub(crate) fn parameter(name: &str) -> String {
+    decentwork_catalogue::Parameter::from_name(name)
+        .map_or_else(|| name.to_owned(), |p| p.words().to_owned())
+}
+
+/// What an evidence check looks for.
+pub(crate) fn evidence_kind(kind: impl Borrow<EvidenceKind>) -> &'static str {
+    match *kind.borrow() {
+        EvidenceKind::UnderMinimumAge => "Worker under the minimum working age",
+        EvidenceKind::HazardousWorkUnderAge => "Hazardous work under the age allowed",
+        EvidenceKind::OrdinaryHoursOverDailyLimit => "Ordinary hours over the daily limit",
+        EvidenceKind::OrdinaryHoursOverWeeklyLimit => "Ordinary hours over the weekly limit",
+        EvidenceKind::WeeklyRestShort => "Less weekly rest than the law grants",
+        EvidenceKind::OvertimeOverDailyCap => "Overtime over the daily limit",
+        EvidenceKind::OvertimeOverWeeklyCap => "Overtime over the weekly limit",
+        EvidenceKind::OvertimeOverMonthlyCap => "Overtime over the monthly limit",
+        EvidenceKind::OvertimeOverYearlyCap => "Overtime over the yearly limit",
+        EvidenceKind::TotalHoursOverDailyCap => "Total hours over the daily limit",
+        EvidenceKind::OvertimePayShort => "Overtime paid below the legal rate",
+        EvidenceKind::PayBelowMinimumWage => "Pay below the minimum wage",
+        EvidenceKind::AnnualLeaveShort => "Less paid annual leave than the law grants",
+        EvidenceKind::MaternityLeaveShort => "Maternity leave shorter than the law grants",
+        EvidenceKind::MaternityPayShort => "Maternity pay below the legal rate",
+        _ => "Evidence check",
+    }
+}
+
+/// A figure of a derived finding with its unit: "11 hours", "BDT 12,500",
+/// "16 days", "14 years", "50%".
+pub(crate) fn measure(value: Decimal, measure: &Measure) -> String {
+    let n = value.normalize();
+    let count =
+        |one: &str, many: &str| format!("{n} {}", if n == Decimal::ONE { one } else { many });
+    match measure {
+        Measure::Years => count("year", "years"),
+        Measure::Hours => count("hour", "hours"),
+        Measure::Days => count("day", "days"),
+        Measure::Percent => format!("{n}%"),
+        Measure::Money(currency) => format!("{currency} {}", grouped(value.round_dp(2))),
+        _ => n.to_string(),
+    }
+}
+
+/// `12500.5` as `12,500.50`; whole amounts without decimals.
+fn grouped(value: Decimal) -> String {
+    let text = if value.fract().is_zero() {
+        value.trunc().to_string()
+    } else {
+        format!("{value:.2}")
+    };
+    let (sign, text) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text, None), |(w, f)| (w, Some(f)));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = sign.to_owned();
+    for (i, digit) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(*digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Whether the law requires a committee of the factory.
+pub(crate) fn requirement(requirement: impl Borrow<Requirement>) -> &'static str {
+    match *requirement.borrow() {
+        Requirement::Required => "Required",
+        Requirement::NotRequired => "Not required",
+        Requirement::WorkforceUnknown => "Workforce not on record",
+        _ => "Requirement",
+    }
+}
+
+/// A rule a required committee is checked against.
+pub(crate) fn committee_rule(rule: impl Borrow<CommitteeRule>) -> &'static str {
+    match *rule.borrow() {
+        CommitteeRule::Exists => "Committee in place",
+        CommitteeRule::MinimumMembers => "Members",
+        CommitteeRule::WorkerShare => "Worker representatives' share of seats",
+        CommitteeRule::WomenShare => "Women's share of worker seats",
+        CommitteeRule::Meetings => "Meetings",
+        _ => "Rule",
+    }
+}
+
+/// A met, unmet or not-applicable requirement as a badge.
+pub(crate) fn met_badge(met: Option<bool>) -> Badge {
+    match met {
+        Some(true) => Badge::good("Met"),
+        Some(false) => Badge::bad("Not met"),
+        None => Badge::new("neutral", "–", "Not applicable"),
+    }
+}
+
+/// A source's status in words.
+pub(crate) fn verified(verified: bool) -> &'static str {
+    if verified { "verified" } else { "unverified" }
 }

@@ -21,12 +21,13 @@ use decentwork_model::{
     json,
 };
 use decentwork_report::{
-    BrandPortfolioReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
+    BrandPortfolioReport, EvidenceReport, FactoryAssessmentReport, ProgrammeData, ProgrammeSummary,
     ProgressReportDocument, PublicDisclosureReport, Render, SynthesisReport,
 };
 use decentwork_scoring::{
-    AssessmentInfo, AssessmentScore, DenseAssessment, GroupBy, MonthWindow, Population,
-    PopulationRule, RateOptions, ScoreOptions, score_assessment,
+    AssessmentInfo, AssessmentScore, DenseAssessment, EvidenceContext, GroupBy, MonthWindow,
+    Population, PopulationRule, RateOptions, ScoreOptions, check_committees, check_evidence,
+    merge_evidence, score_assessment,
 };
 use serde::de::DeserializeOwned;
 
@@ -140,8 +141,77 @@ pub(crate) fn full_assessment(
 pub(crate) fn assessment_report() -> FactoryAssessmentReport {
     let factory: Factory = part("factory");
     let assessments: Vec<Assessment> = part("assessments");
+    let committees: Vec<Committee> = part("committees");
     let scores = scored_all(&factory, &assessments);
-    FactoryAssessmentReport::build(&factory, &scores[1], Some(&scores[0]), on()).unwrap()
+    FactoryAssessmentReport::build(&factory, &scores[1], Some(&scores[0]), on())
+        .unwrap()
+        .with_committees(&factory, &committees)
+}
+
+/// An example bundle, read with the model's checks.
+pub(crate) fn example(text: &str) -> decentwork_model::FactoryBundle {
+    json::bundle_from_str(text).unwrap()
+}
+
+/// The evidence check of an example bundle on its report date.
+pub(crate) fn evidence_report_of(text: &str) -> EvidenceReport {
+    let bundle = example(text);
+    let on = bundle.report_date();
+    EvidenceReport::build(
+        &bundle.factory,
+        &check_evidence(
+            EvidenceContext::for_factory(&bundle.factory, on),
+            &bundle.workers,
+        ),
+        &check_committees(&bundle.factory, &bundle.committees, on),
+        on,
+    )
+}
+
+pub(crate) fn evidence_report() -> EvidenceReport {
+    evidence_report_of(BUNDLE)
+}
+
+/// The latest assessment of the example with the findings derived from its
+/// worker records merged in.
+pub(crate) fn merged_assessment_report() -> FactoryAssessmentReport {
+    let bundle = example(BUNDLE);
+    let on = bundle.report_date();
+    let evidence = check_evidence(
+        EvidenceContext::for_factory(&bundle.factory, on),
+        &bundle.workers,
+    );
+    let merged = merge_evidence(&bundle.assessments[1], &evidence).unwrap();
+    FactoryAssessmentReport::build(
+        &bundle.factory,
+        &scored(&bundle.factory, &merged),
+        Some(&scored(&bundle.factory, &bundle.assessments[0])),
+        on,
+    )
+    .unwrap()
+    .with_committees(&bundle.factory, &bundle.committees)
+}
+
+/// A factory whose jurisdiction the catalogue has no law for.
+pub(crate) fn no_law_evidence_report() -> EvidenceReport {
+    let mut bundle: serde_json::Value = bundle();
+    bundle["factory"]["jurisdiction"] = "FR".into();
+    bundle["factory"]["id"] = "FR-0001".into();
+    bundle["factory"]["name"] = "Atelier Exemple".into();
+    for key in [
+        "committees",
+        "assessments",
+        "progress_reports",
+        "advisory_visits",
+        "initiatives",
+        "sourcing",
+        "training",
+    ] {
+        bundle[key] = serde_json::json!([]);
+    }
+    bundle["improvement_plan"]["factory"] = "FR-0001".into();
+    bundle["factory"]["consents"] = serde_json::json!([]);
+    evidence_report_of(&bundle.to_string())
 }
 
 pub(crate) fn progress_report() -> ProgressReportDocument {
@@ -199,7 +269,8 @@ pub(crate) fn synthesis_report() -> SynthesisReport {
 
 /// A factory with a long name assessed on every question that applies in
 /// Bangladesh twice, the second time with a zero-tolerance finding and the
-/// forced-labour cluster left unassessed.
+/// forced-labour cluster left unassessed; none of the committees the law
+/// requires is on record.
 pub(crate) fn full_assessment_report() -> FactoryAssessmentReport {
     let f = factory("BD-0977", LONG_NAME, "BD");
     let before = full_assessment(&f, "BD-A-2023-201", 2, day(2023, 5, 8), 1, 11, None, false);
@@ -213,7 +284,9 @@ pub(crate) fn full_assessment_report() -> FactoryAssessmentReport {
         Some("FL"),
         true,
     );
-    FactoryAssessmentReport::build(&f, &scored(&f, &now), Some(&scored(&f, &before)), on()).unwrap()
+    FactoryAssessmentReport::build(&f, &scored(&f, &now), Some(&scored(&f, &before)), on())
+        .unwrap()
+        .with_committees(&f, &[])
 }
 
 /// The same factory's public disclosure of its full assessment.
@@ -414,6 +487,42 @@ pub(crate) fn hostile_assessment_report() -> FactoryAssessmentReport {
         replace_all(&mut a.legal_references);
     }
     replace_all(&mut r.notes);
+    if let Some(section) = &mut r.committee_requirements {
+        hostile_committees(section);
+    }
+    r
+}
+
+fn hostile_committees(section: &mut decentwork_report::CommitteeSection) {
+    for req in &mut section.requirements {
+        req.threshold.legal_basis = HOSTILE.to_owned();
+        replace_all(&mut req.committees);
+        for rule in &mut req.rules {
+            rule.observed = HOSTILE.to_owned();
+        }
+    }
+}
+
+pub(crate) fn hostile_evidence_report() -> EvidenceReport {
+    let mut r = evidence_report();
+    r.factory.name = HOSTILE.to_owned();
+    for f in &mut r.findings {
+        f.worker = HOSTILE.to_owned();
+        for law in &mut f.law {
+            law.legal_basis = HOSTILE.to_owned();
+            law.source = HOSTILE.to_owned();
+        }
+    }
+    for c in &mut r.checks {
+        for n in &mut c.not_checked {
+            n.reason = HOSTILE.to_owned();
+        }
+    }
+    for l in &mut r.law {
+        l.law.legal_basis = HOSTILE.to_owned();
+        l.law.value = HOSTILE.to_owned();
+    }
+    hostile_committees(&mut r.committees);
     r
 }
 
@@ -440,24 +549,36 @@ pub(crate) fn hostile_progress_report() -> ProgressReportDocument {
     r
 }
 
+/// A report read back from its JSON with `edit` applied: reports whose
+/// fields cannot be changed after building take hostile text this way (the
+/// checks on reading concern questions, consent and dates, not names).
+fn edited<T: serde::Serialize + DeserializeOwned>(
+    report: &T,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> T {
+    let mut value = serde_json::to_value(report).unwrap();
+    edit(&mut value);
+    serde_json::from_value(value).unwrap()
+}
+
 pub(crate) fn hostile_disclosure_report() -> PublicDisclosureReport {
-    let mut r = full_disclosure_report();
-    r.factory_name = HOSTILE.to_owned();
-    r.country = HOSTILE.to_owned();
-    for i in &mut r.items {
-        i.question.text = HOSTILE.to_owned();
-    }
-    r
+    edited(&full_disclosure_report(), |v| {
+        v["factory_name"] = HOSTILE.into();
+        v["country"] = HOSTILE.into();
+        for i in v["items"].as_array_mut().unwrap() {
+            i["question"]["text"] = HOSTILE.into();
+        }
+    })
 }
 
 pub(crate) fn hostile_portfolio_report() -> BrandPortfolioReport {
-    let mut r = full_portfolio_report();
-    r.brand_name = HOSTILE.to_owned();
-    for f in &mut r.factories {
-        f.factory.name = HOSTILE.to_owned();
-        f.factory.country = HOSTILE.to_owned();
-    }
-    r
+    edited(&full_portfolio_report(), |v| {
+        v["brand_name"] = HOSTILE.into();
+        for f in v["factories"].as_array_mut().unwrap() {
+            f["factory"]["name"] = HOSTILE.into();
+            f["factory"]["country"] = HOSTILE.into();
+        }
+    })
 }
 
 pub(crate) fn hostile_synthesis_report() -> SynthesisReport {
@@ -486,6 +607,28 @@ pub(crate) fn all() -> Vec<(&'static str, Box<dyn Render>)> {
         (
             "factory-assessment-hostile",
             Box::new(hostile_assessment_report()),
+        ),
+        (
+            "factory-assessment-with-evidence",
+            Box::new(merged_assessment_report()),
+        ),
+        ("evidence-check", Box::new(evidence_report())),
+        (
+            "evidence-check-viet-nam",
+            Box::new(evidence_report_of(
+                decentwork_model::examples::VIET_NAM_OUTERWEAR,
+            )),
+        ),
+        (
+            "evidence-check-indonesia",
+            Box::new(evidence_report_of(
+                decentwork_model::examples::INDONESIA_GARMENT,
+            )),
+        ),
+        ("evidence-check-no-law", Box::new(no_law_evidence_report())),
+        (
+            "evidence-check-hostile",
+            Box::new(hostile_evidence_report()),
         ),
         ("progress", Box::new(progress_report())),
         ("progress-empty", Box::new(empty_progress_report())),

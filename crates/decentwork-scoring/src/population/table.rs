@@ -484,38 +484,68 @@ impl Population {
     #[must_use]
     pub fn question_rates(&self, rule: PopulationRule, options: RateOptions) -> QuestionTable<'_> {
         let (selected, excluded) = self.select(rule, options);
-        let mut tallies = vec![Tally::default(); self.questions.len()];
+        // One row per question ID: a question given under two point labels
+        // (a point renamed between question-set versions) is one question,
+        // named as it was first given.
+        let mut first: Vec<usize> = Vec::new();
+        let mut public: Vec<bool> = Vec::new();
+        let mut by_id: FxHashMap<Label, usize> = FxHashMap::default();
+        let unit_of: Vec<usize> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let unit = *by_id.entry(q.id.1).or_insert_with(|| {
+                    first.push(i);
+                    public.push(false);
+                    first.len() - 1
+                });
+                if let Some(p) = public.get_mut(unit) {
+                    *p |= q.public;
+                }
+                unit
+            })
+            .collect();
+        let mut tallies = vec![Tally::default(); first.len()];
+        // Per assessment: 0 = not assessed, 1 = assessed, 2 = non-compliant.
+        let mut scratch = vec![0_u8; first.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for s in selected.iter().filter_map(|&i| self.assessments.get(i)) {
             for q in s.questions_assessed.iter() {
-                if let Some(t) = tallies.get_mut(q) {
-                    t.count(s.questions_non_compliant.contains(q));
+                let Some(slot) = unit_of.get(q).and_then(|&u| scratch.get_mut(u)) else {
+                    continue;
+                };
+                if *slot == 0 {
+                    touched.extend(unit_of.get(q));
+                }
+                *slot = (*slot).max(1 + u8::from(s.questions_non_compliant.contains(q)));
+            }
+            for unit in touched.drain(..) {
+                if let (Some(slot), Some(tally)) = (scratch.get_mut(unit), tallies.get_mut(unit)) {
+                    tally.count(*slot == 2);
+                    *slot = 0;
                 }
             }
         }
-        let mut rows: Vec<QuestionRate<'_>> = self
-            .questions
+        let mut rows: Vec<QuestionRate<'_>> = first
             .iter()
             .zip(tallies)
-            .filter(|(_, t)| t.assessed > 0)
-            .map(|(q, tally)| {
+            .zip(public)
+            .filter(|((_, t), _)| t.assessed > 0)
+            .filter_map(|((&i, tally), public)| {
+                let q = self.questions.get(i)?;
                 let (cluster, point) = self.group(q.point, options);
-                QuestionRate {
+                Some(QuestionRate {
                     question: Labelled::new(q.id.0, self.text(q.id.1)),
                     text: q.text.map_or("", |t| self.text(t)),
                     cluster,
                     point,
-                    public: q.public,
+                    public,
                     tally,
-                }
+                })
             })
             .collect();
-        rows.sort_by(|a, b| {
-            (a.question.label, a.cluster.label, a.point.label).cmp(&(
-                b.question.label,
-                b.cluster.label,
-                b.point.label,
-            ))
-        });
+        rows.sort_by(|a, b| a.question.label.cmp(b.question.label));
         QuestionTable {
             basis: self.basis(rule, options, &selected, excluded),
             rows,

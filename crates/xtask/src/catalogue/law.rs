@@ -48,6 +48,23 @@ pub(crate) const PARAMETERS: &[&str] = &[
     "bipartite_committee_threshold",
     "works_council_threshold",
     "minimum_wage",
+    "committee_minimum_members",
+    "committee_worker_share",
+    "committee_women_share",
+    "committee_meeting_interval",
+];
+
+/// The committee kinds a committee rule may name: the model's
+/// `CommitteeKind` as its JSON writes it.
+const COMMITTEES: &[&str] = &[
+    "picc",
+    "participation_committee",
+    "safety_committee",
+    "lks_bipartit",
+    "works_council",
+    "joint_works_council",
+    "osh_committee",
+    "other",
 ];
 
 /// The units each parameter may take (`money` stands for an ISO 4217 code).
@@ -68,8 +85,9 @@ fn units_for(name: &str) -> &'static [&'static str] {
         | "overtime_premium_night" => &["multiplier"],
         "annual_leave" => &["days"],
         "maternity_leave" => &["days", "weeks", "months"],
-        "maternity_pay" => &["percent"],
         "minimum_wage" => &["money"],
+        "maternity_pay" | "committee_worker_share" | "committee_women_share" => &["percent"],
+        "committee_meeting_interval" => &["months"],
         _ => &["workers"],
     }
 }
@@ -119,6 +137,7 @@ pub(crate) struct Parameter {
     region: Option<String>,
     sector: Option<String>,
     variant: Option<String>,
+    committee: Option<String>,
     from: Option<String>,
     to: Option<String>,
     basis: Option<String>,
@@ -163,10 +182,12 @@ pub(crate) struct Data {
     subdivisions: BTreeSet<String>,
 }
 
-/// A parameter's time line: jurisdiction, name, region, sector, variant, period.
+/// A parameter's time line: jurisdiction, name, region, sector, variant,
+/// period and committee.
 type Key<'a> = (
     &'a str,
     &'a str,
+    Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
@@ -318,6 +339,7 @@ impl Data {
                         r.sector.as_deref(),
                         r.variant.as_deref(),
                         r.per.as_deref(),
+                        r.committee.as_deref(),
                     ))
                     .or_default()
                     .push(Span {
@@ -447,6 +469,7 @@ impl Data {
                 r.region.clone(),
                 r.variant.clone(),
                 r.per.clone(),
+                r.committee.clone(),
                 r.from.clone(),
             )
         });
@@ -512,8 +535,12 @@ fn parameter_row(code: &str, r: &Parameter) -> String {
             )
         },
     );
+    let committee = r.committee.as_deref().map_or_else(
+        || "None".to_owned(),
+        |c| format!("Some(CommitteeKind::{})", camel(c)),
+    );
     format!(
-        "    ParameterRow {{ jurisdiction: {code:?}, name: Parameter::{}, value: {}, unit: {unit}, per: {per}, basis: {}, days: {days}, accrual: {accrual}, region: {}, sector: {}, variant: {}, from: {}, to: {}, ended_by: {}, legal_basis: {:?}, note: {}, provenance: {} }},",
+        "    ParameterRow {{ jurisdiction: {code:?}, name: Parameter::{}, value: {}, unit: {unit}, per: {per}, basis: {}, days: {days}, accrual: {accrual}, region: {}, sector: {}, variant: {}, committee: {committee}, from: {}, to: {}, ended_by: {}, legal_basis: {:?}, note: {}, provenance: {} }},",
         camel(&r.name),
         decimal_expr(
             r.value
@@ -535,14 +562,38 @@ fn parameter_row(code: &str, r: &Parameter) -> String {
 }
 
 fn parameter_id(code: &str, r: &Parameter) -> String {
-    format!(
+    let id = format!(
         "parameter:{code}:{}:{}:{}:{}:{}",
         r.name,
         r.sector.as_deref().unwrap_or("-"),
         r.region.as_deref().unwrap_or("-"),
         r.variant.as_deref().unwrap_or("-"),
         r.from.as_deref().unwrap_or("-")
-    )
+    );
+    match (r.committee.as_deref(), r.name.starts_with("committee_")) {
+        (Some(committee), true) => format!("{id}:{committee}"),
+        _ => id,
+    }
+}
+
+/// Committee rules name the committee they are about; thresholds may (the
+/// committee kind that meets them); nothing else does.
+fn check_committee(p: &mut Problems, what: &str, r: &Parameter) {
+    let rule = r.name.starts_with("committee_");
+    let threshold = r.name.ends_with("_threshold");
+    match &r.committee {
+        Some(c) => {
+            p.check(COMMITTEES.contains(&c.as_str()), || {
+                format!("{what}: committee {c:?} is not one of {COMMITTEES:?}")
+            });
+            p.check(rule || threshold, || {
+                format!("{what}: `committee` belongs to committee rules and thresholds")
+            });
+        }
+        None => p.check(!rule || r.absent, || {
+            format!("{what}: a committee rule must name its `committee`")
+        }),
+    }
 }
 
 /// The typing rules for one parameter record.
@@ -554,6 +605,7 @@ fn check_parameter(p: &mut Problems, what: &str, r: &Parameter) {
     p.check(!r.legal_basis.trim().is_empty(), || {
         format!("{what}: legal_basis is empty")
     });
+    check_committee(p, what, r);
     if r.absent {
         p.check(
             r.value.is_none()
@@ -686,8 +738,8 @@ fn check_leave(p: &mut Problems, what: &str, r: &Parameter, unit: &str, value: D
 
 /// No overlaps, no gaps, and an end only where `ended_by` says what ended it.
 fn check_time_line(p: &mut Problems, key: &Key<'_>, spans: &mut [Span<'_>]) {
-    let (code, name, region, sector, variant, per) = key;
-    let scope: Vec<&str> = [*region, *sector, *variant, *per]
+    let (code, name, region, sector, variant, per, committee) = key;
+    let scope: Vec<&str> = [*region, *sector, *variant, *per, *committee]
         .into_iter()
         .flatten()
         .collect();
@@ -836,6 +888,33 @@ mod tests {
         ]
         .concat();
         assert_eq!(problems(&follows), Vec::<String>::new());
+    }
+
+    #[test]
+    fn committee_rules_name_their_committee() {
+        let ok = [
+            record("name = \"committee_meeting_interval\"\nvalue = \"1\"\nunit = \"months\"\ncommittee = \"lks_bipartit\""),
+            record("name = \"committee_worker_share\"\nvalue = \"50\"\nunit = \"percent\"\ncommittee = \"lks_bipartit\""),
+            record("name = \"bipartite_committee_threshold\"\nvalue = \"50\"\nunit = \"workers\"\ncommittee = \"lks_bipartit\""),
+        ]
+        .concat();
+        assert_eq!(problems(&ok), Vec::<String>::new());
+        let found = problems(&record(
+            "name = \"committee_worker_share\"\nvalue = \"50\"\nunit = \"percent\"",
+        ));
+        assert_one(&found, "must name its `committee`");
+        let found = problems(&record(
+            "name = \"committee_worker_share\"\nvalue = \"50\"\nunit = \"percent\"\ncommittee = \"union\"",
+        ));
+        assert_one(&found, "committee \"union\" is not one of");
+        let found = problems(&record(
+            "name = \"weekly_rest\"\nvalue = \"1\"\nunit = \"days\"\ncommittee = \"picc\"",
+        ));
+        assert_one(&found, "belongs to committee rules and thresholds");
+        let found = problems(&record(
+            "name = \"committee_meeting_interval\"\nvalue = \"2\"\nunit = \"weeks\"\ncommittee = \"picc\"",
+        ));
+        assert_one(&found, "unit \"weeks\" is not one of [\"months\"]");
     }
 
     #[test]

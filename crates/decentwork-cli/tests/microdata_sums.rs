@@ -12,13 +12,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use decentwork_io::{ExportImport, ImportOptions};
-use decentwork_report::{
+use decentwork::io::{ExportImport, ImportOptions};
+use decentwork::report::{
     Render, SynthesisReport, write_assessment_microdata, write_point_microdata,
 };
-use decentwork_scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
-
-use crate::gen_export::write;
+use decentwork::scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
+use decentwork_synth::write_export as write;
 
 /// A CSV table: its header, and its rows as maps from column to cell.
 struct Table {

@@ -116,8 +116,35 @@ pub fn assessment_microdata_schema() -> SchemaRef {
 
 /// `non_compliant / assessed` as the nearest double; `None` when nothing
 /// was assessed.
+///
+/// Counts up to 2^53 are exact doubles, and IEEE 754 division of two exact
+/// doubles is correctly rounded, so one division gives the nearest double
+/// to the exact share (a detour through a 28-digit decimal can land one
+/// unit in the last place away). Larger counts go through the decimal.
+#[allow(
+    clippy::float_arithmetic,
+    reason = "the output boundary: one correctly rounded division of exact counts"
+)]
 fn rate(non_compliant: u64, assessed: u64) -> Option<f64> {
-    Ratio::new(non_compliant, assessed).and_then(|r| r.to_decimal(28).to_f64())
+    const EXACT: u64 = 1 << 53;
+    let ratio = Ratio::new(non_compliant, assessed)?;
+    if assessed <= EXACT {
+        let (n, d) = (u32_pair(non_compliant), u32_pair(assessed));
+        return Some(n / d);
+    }
+    ratio.to_decimal(28).to_f64()
+}
+
+/// A count of at most 2^53 as an exact double, built from two 32-bit halves
+/// (each converts exactly).
+#[allow(
+    clippy::float_arithmetic,
+    reason = "exact: both halves and the sum are representable"
+)]
+fn u32_pair(count: u64) -> f64 {
+    let high = u32::try_from(count >> 32).unwrap_or(u32::MAX);
+    let low = u32::try_from(count & 0xffff_ffff).unwrap_or(u32::MAX);
+    f64::from(high) * 4_294_967_296.0 + f64::from(low)
 }
 
 /// Days since 1970-01-01, as `date32` stores them.
@@ -369,5 +396,28 @@ impl SynthesisReport {
             }
         }
         RecordBatch::try_new(schema, columns.iter_mut().map(Column::finish).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::float_arithmetic, reason = "comparing with the division")]
+
+    use super::rate;
+
+    #[test]
+    fn the_rate_is_the_nearest_double_to_the_share() {
+        // 13/17 through a 28-digit decimal lands one unit in the last place off.
+        assert_eq!(rate(13, 17), Some(13.0 / 17.0));
+        for assessed in 1..200_u32 {
+            for non_compliant in 0..=assessed {
+                assert_eq!(
+                    rate(u64::from(non_compliant), u64::from(assessed)),
+                    Some(f64::from(non_compliant) / f64::from(assessed))
+                );
+            }
+        }
+        assert_eq!(rate(0, 0), None);
+        assert_eq!(rate(1 << 53, 1 << 53), Some(1.0));
     }
 }

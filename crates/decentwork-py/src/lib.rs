@@ -23,14 +23,15 @@ use chrono::NaiveDate;
 use decentwork::catalogue::{CompliancePoint, Instrument, LawInForce, Question, Ratification, Tag};
 use decentwork::io::{ExportImport, ImportError, ImportOptions};
 use decentwork::model::{Assessment, Country, FactoryBundle, Jurisdiction};
-use decentwork::report::ScoredAssessment;
 use decentwork::report::SynthesisReport;
 use decentwork::report::arrow::{
     assessment_microdata_batches, assessment_microdata_schema, point_microdata_batches,
     point_microdata_schema,
 };
+use decentwork::report::{EvidenceReport, ScoredAssessment};
 use decentwork::scoring::{
-    GroupBy, MonthWindow, Population, PopulationRule, RateOptions, ScoreOptions, score_assessment,
+    EvidenceContext, GroupBy, MonthWindow, Population, PopulationRule, RateOptions, ScoreOptions,
+    check_committees, check_evidence, score_assessment,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -499,6 +500,37 @@ fn score(py: Python<'_>, assessment: &str, jurisdiction: Option<&str>) -> PyResu
     Ok(text)
 }
 
+/// A factory bundle (JSON text) read with the model's checks: every
+/// problem found, one per line, as the CLI reports them.
+fn bundle(text: &str) -> Result<FactoryBundle, Failure> {
+    decentwork_model::json::bundle_from_str(text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(|p| format!("bundle: {p}")).collect();
+        Failure::Data(lines.join("\n"))
+    })
+}
+
+/// Checks a factory bundle (JSON text) on a day (`YYYY-MM-DD`; default the
+/// bundle's report date): its worker records against the law in force and
+/// its committees against those the law requires. Returns the evidence
+/// report as JSON text, as `decentwork check --format json` writes it.
+#[pyfunction]
+#[pyo3(signature = (bundle_json, on=None))]
+fn check(py: Python<'_>, bundle_json: &str, on: Option<&str>) -> PyResult<String> {
+    let on = on.map(|d| day("on", d)).transpose()?;
+    let text = py.detach(|| -> Result<String, Failure> {
+        let bundle = bundle(bundle_json)?;
+        let on = on.unwrap_or_else(|| bundle.report_date());
+        let evidence = check_evidence(
+            EvidenceContext::for_factory(&bundle.factory, on),
+            &bundle.workers,
+        );
+        let committees = check_committees(&bundle.factory, &bundle.committees, on);
+        let report = EvidenceReport::build(&bundle.factory, &evidence, &committees, on);
+        serde_json::to_string(&report).map_err(|e| Failure::Data(e.to_string()))
+    })?;
+    Ok(text)
+}
+
 /// The extension module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -508,6 +540,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ratifications, m)?)?;
     m.add_function(wrap_pyfunction!(questions, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

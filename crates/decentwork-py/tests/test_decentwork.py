@@ -159,3 +159,20 @@ def test_score_is_the_command_s(cli):
     theirs = json.loads(cli("score", str(bundle), "--format", "json"))
     assert ours == theirs
     assert decentwork.score(bundle.read_text()) == ours
+
+
+def test_check_is_the_command_s(cli, tmp_path):
+    from pathlib import Path
+
+    bundle = Path(__file__).resolve().parents[2] / "decentwork-model/examples/data/factory-bundle.json"
+    ours = decentwork.check(json.loads(bundle.read_text()))
+    theirs = json.loads(cli("check", str(bundle), "--format", "json"))
+    assert ours == theirs
+    on = decentwork.check(bundle.read_text(), on="2024-01-31")
+    assert on == json.loads(cli("check", str(bundle), "--format", "json", "--on", "2024-01-31"))
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
+        decentwork.check(bundle.read_text(), on="31/01/2024")
+    broken = json.loads(bundle.read_text())
+    broken["factory"]["id"] = ""
+    with pytest.raises(DataError, match="bundle"):
+        decentwork.check(broken)

@@ -32,6 +32,7 @@ __all__ = [
     "ratifications",
     "questions",
     "score",
+    "check",
     "DecentworkError",
     "DataError",
     "UsageError",
@@ -214,3 +215,26 @@ def score(
         DataError: JSON that is not an assessment (the message says where).
     """
     return _json.loads(_native.score(_json_text(assessment), jurisdiction))
+
+
+def check(
+    bundle: str | bytes | Mapping[str, Any], on: str | _dt.date | None = None
+) -> dict[str, Any]:
+    """Checks a factory bundle's worker records (hours, pay, leave, ages)
+    against the law in force, and its committees against the committees the
+    law requires.
+
+    Args:
+        bundle: a factory bundle as a dict or JSON text.
+        on: the day checked (``"YYYY-MM-DD"`` or a date); by default the
+            bundle's report date.
+
+    Returns:
+        dict: the evidence report, shaped like ``decentwork check --format
+        json``.
+
+    Raises:
+        DataError: a bundle that fails the model's checks (every problem,
+        one per line). UsageError: a day that is not ``YYYY-MM-DD``.
+    """
+    return _json.loads(_native.check(_json_text(bundle), None if on is None else _day(on)))

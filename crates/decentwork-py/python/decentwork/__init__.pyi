@@ -1,4 +1,4 @@
-# Type stubs of the decentwork package (docstrings in __init__.py).
+# Type stubs of the decentwork package, with short docstrings (the full ones are in __init__.py).
 import datetime
 import os
 from typing import Any, Iterable, Literal, Mapping, Protocol
@@ -27,7 +27,13 @@ def rates(
     end: str | None = None,
     harmonise: bool = False,
     exclude_obsolete: bool = False,
-) -> pyarrow.Table: ...
+) -> pyarrow.Table:
+    """Non-compliance rates of a Better Work export by the analysts' rules:
+    the grouping's columns, then ``assessed``, ``non_compliant`` (int64) and
+    ``rate`` (float64), as ``decentwork rates``. Raises UsageError, DataError
+    or ReadError."""
+    ...
+
 def microdata(
     source: Source,
     population: str = "latest",
@@ -36,14 +42,42 @@ def microdata(
     harmonise: bool = False,
     exclude_obsolete: bool = False,
     level: Literal["cp", "assessment"] = "cp",
-) -> pyarrow.Table: ...
-def law(jurisdiction: str, on: str | datetime.date) -> pyarrow.Table: ...
-def ratifications(country: str, on: str | datetime.date) -> pyarrow.Table: ...
+) -> pyarrow.Table:
+    """One row per selected assessment and compliance point (``level="cp"``;
+    ``non_compliant`` 0 or 1) or per assessment with its factory-level rate
+    (``level="assessment"``), as ``decentwork microdata``."""
+    ...
+
+def law(jurisdiction: str, on: str | datetime.date) -> pyarrow.Table:
+    """The national law in force in a jurisdiction on a day, one row per
+    legal value (and per parameter the law leaves unset), with sources."""
+    ...
+
+def ratifications(country: str, on: str | datetime.date) -> pyarrow.Table:
+    """A country's ratifications of the catalogue's ILO instruments, with
+    each one's status on a day and its source."""
+    ...
+
 def questions(
     text: str | None = None,
     instrument: str | None = None,
     tag: Literal["public_disclosure", "zero_tolerance", "critical_issue"] | None = None,
-) -> pyarrow.Table: ...
+) -> pyarrow.Table:
+    """The catalogue's questions, all or those matching every word of
+    ``text``, citing ``instrument`` or carrying ``tag``."""
+    ...
+
 def score(
     assessment: str | bytes | Mapping[str, Any], jurisdiction: str | None = None
-) -> dict[str, Any]: ...
+) -> dict[str, Any]:
+    """Scores an assessment (or a bundle's latest) with the Better Work rule;
+    a dict shaped like ``decentwork score --format json``."""
+    ...
+
+def check(
+    bundle: str | bytes | Mapping[str, Any], on: str | datetime.date | None = None
+) -> dict[str, Any]:
+    """Checks a bundle's worker records against the law in force and its
+    committees against those the law requires; a dict shaped like
+    ``decentwork check --format json``."""
+    ...

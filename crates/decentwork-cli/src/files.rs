@@ -1,7 +1,7 @@
 //! Where the command reads and writes: files or the standard streams, with
 //! size limits that hold for pipes and devices as well as files.
 
-use std::io::{Read, Write as _};
+use std::io::{IsTerminal as _, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::{Failure, Result};
@@ -135,5 +135,88 @@ impl Output {
                     Err(Failure::io_out(Path::new("standard output"), &e))
                 }
             })
+    }
+}
+
+impl Output {
+    /// Where the output goes, as messages name it.
+    fn name(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new("standard output"))
+    }
+
+    /// Refuses to write binary output to a terminal: it needs `--output` or
+    /// a redirected standard output.
+    pub(crate) fn check_binary(&self) -> Result<()> {
+        if self.0.is_none() && std::io::stdout().is_terminal() {
+            return Err(Failure::usage(
+                "Parquet is binary: give --output FILE, or redirect standard output to a file",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The file (created or truncated) or standard output, buffered. A
+    /// path that opens a terminal is refused when `binary`.
+    fn open(&self, binary: bool) -> Result<Box<dyn Write + Send>> {
+        let Some(path) = &self.0 else {
+            return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
+        };
+        let file = std::fs::File::create(path).map_err(|e| Failure::io_out(path, &e))?;
+        if binary && file.is_terminal() {
+            return Err(Failure::usage(format!(
+                "{}: a terminal; Parquet is binary, give a file",
+                path.display()
+            )));
+        }
+        Ok(Box::new(std::io::BufWriter::new(file)))
+    }
+
+    /// A write error as a failure; a closed pipe on standard output (as
+    /// `| head` leaves) is not one.
+    fn failed(&self, error: &std::io::Error) -> Result<()> {
+        if self.0.is_none() && error.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(());
+        }
+        Err(Failure::io_out(self.name(), error))
+    }
+
+    /// Streams text to the output through `write`, then flushes it.
+    pub(crate) fn stream(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let mut out = self.open(false)?;
+        match write(&mut out).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) => self.failed(&e),
+        }
+    }
+
+    /// Writes record batches as one Parquet file.
+    pub(crate) fn parquet(
+        &self,
+        schema: decentwork::report::arrow::SchemaRef,
+        batches: impl IntoIterator<
+            Item = std::result::Result<
+                decentwork::report::arrow::RecordBatch,
+                decentwork::report::arrow::ArrowError,
+            >,
+        >,
+    ) -> Result<()> {
+        self.check_binary()?;
+        let mut out = self.open(true)?;
+        match decentwork::report::parquet::write_parquet(&mut out, schema, batches) {
+            Ok(_) => out.flush().or_else(|e| self.failed(&e)),
+            Err(decentwork::report::parquet::ParquetError::External(inner)) => {
+                match inner.downcast::<std::io::Error>() {
+                    Ok(io) => self.failed(&io),
+                    Err(other) => Err(Failure::unreadable(format!(
+                        "{}: {other}",
+                        self.name().display()
+                    ))),
+                }
+            }
+            Err(other) => Err(Failure::data(format!("{}: {other}", self.name().display()))),
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! decentwork score bundle.json --format md
 //! decentwork check bundle.json
 //! decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv
+//! decentwork microdata export.csv --population panel:3 --format parquet --output panel.parquet
 //! decentwork catalogue law BD --on 2025-06-01 --format md
 //! ```
 #![allow(
@@ -120,6 +121,8 @@ enum Command {
     },
     /// Non-compliance rates from a Better Work long-format export.
     Rates(rates::RatesArgs),
+    /// Microdata from a Better Work export: one row per assessment and compliance point (or per assessment).
+    Microdata(rates::MicrodataArgs),
 }
 
 #[derive(Subcommand)]
@@ -194,6 +197,7 @@ fn run(cli: Cli) -> Result<()> {
         } => import_osh(&file, enrolled_on, strict, &Output(output)),
         Command::Catalogue { what } => catalogue_cmd::run(what),
         Command::Rates(args) => rates::run(&args),
+        Command::Microdata(args) => rates::microdata(&args),
     }
 }
 

@@ -6,19 +6,24 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use decentwork::io::{ExportImport, ImportOptions};
-use decentwork::report::{Render, SynthesisReport};
+use decentwork::report::arrow::{
+    assessment_microdata_batches, assessment_microdata_schema, point_microdata_batches,
+    point_microdata_schema,
+};
+use decentwork::report::{
+    ASSESSMENT_MICRODATA_COLUMNS, POINT_MICRODATA_COLUMNS, Render, SynthesisReport,
+    write_assessment_microdata, write_point_microdata,
+};
 use decentwork::scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::files::{Output, Source};
 use crate::{Failure, Result, to_json};
 
-/// Arguments of `decentwork rates`.
+/// What `rates` and `microdata` share: the export, which assessments, how
+/// labels are read, where the output goes.
 #[derive(Args)]
-#[command(
-    after_help = "Examples:\n  decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv\n  decentwork rates export.csv --population cycle:1 --by cluster --harmonise --exclude-obsolete --format md\n  decentwork rates export.csv --population panel:3 --by cycle,cp\n  decentwork rates export.csv --population latest --by question\n\nPopulations:\n  latest          the latest assessment of each factory (in the window)\n  cycle:N         every assessment of cycle N\n  panel:N         every factory that reached cycle N, with all its assessments of cycles 1 to N\n                  (as Better Work's analysts build the balanced panel)\n  panel-strict:N  factories with an assessment in every cycle 1 to N, one per cycle (the latest)"
-)]
-pub(crate) struct RatesArgs {
+pub(crate) struct PopulationArgs {
     /// The export (CSV; `-` for standard input).
     file: Source,
     /// Which assessments: `latest`, `cycle:N`, `panel:N` or `panel-strict:N` (N from 1 to 65535).
@@ -30,9 +35,6 @@ pub(crate) struct RatesArgs {
     /// Last month (inclusive), YYYY-MM.
     #[arg(long, value_parser = month)]
     to: Option<(i32, u32)>,
-    /// What to group by, comma-separated; `question` stands alone.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "cp")]
-    by: Vec<Key>,
     /// Merge the worst-forms points and read the legacy "Systems" cluster as Occupational Safety and Health.
     #[arg(long)]
     harmonise: bool,
@@ -42,15 +44,64 @@ pub(crate) struct RatesArgs {
     /// Stop at the first bad row.
     #[arg(long)]
     strict: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+const POPULATIONS_HELP: &str = "Populations:\n  latest          the latest assessment of each factory (in the window)\n  cycle:N         every assessment of cycle N\n  panel:N         every factory that reached cycle N, with all its assessments of cycles 1 to N\n                  (as Better Work's analysts build the balanced panel)\n  panel-strict:N  factories with an assessment in every cycle 1 to N, one per cycle (the latest)";
+
+/// Arguments of `decentwork rates`.
+#[derive(Args)]
+#[command(
+    after_help = format!("Examples:\n  decentwork rates export.csv --population latest --from 2023-01 --to 2024-12 --by country,cp --format csv\n  decentwork rates export.csv --population cycle:1 --by cluster --harmonise --exclude-obsolete --format md\n  decentwork rates export.csv --population panel:3 --by cycle,cp\n  decentwork rates export.csv --population latest --by question\n  decentwork rates export.csv --by country,cp --format parquet --output rates.parquet\n\n{POPULATIONS_HELP}")
+)]
+pub(crate) struct RatesArgs {
+    #[command(flatten)]
+    common: PopulationArgs,
+    /// What to group by, comma-separated; `question` stands alone.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "cp")]
+    by: Vec<Key>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RatesFormat::Csv)]
     format: RatesFormat,
     /// Report date stated in JSON and Markdown (default: the window's last day, or the latest assessment's first day).
     #[arg(long)]
     on: Option<NaiveDate>,
-    /// Write to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+}
+
+/// Arguments of `decentwork microdata`.
+#[derive(Args)]
+#[command(
+    after_help = format!("Examples:\n  decentwork microdata export.csv --population panel:3 --output panel.csv\n  decentwork microdata export.csv --level assessment --from 2023-01 --to 2024-12\n  decentwork microdata export.csv --harmonise --format parquet --output microdata.parquet\n\nColumns (--level cp):\n  {}\nColumns (--level assessment):\n  {}\nSumming non_compliant (0 or 1) by cp gives the counts of `decentwork rates --by cp`.\n\n{POPULATIONS_HELP}", POINT_MICRODATA_COLUMNS.join(","), ASSESSMENT_MICRODATA_COLUMNS.join(","))
+)]
+pub(crate) struct MicrodataArgs {
+    #[command(flatten)]
+    common: PopulationArgs,
+    /// One row per assessment and compliance point (`cp`), or per assessment with its factory-level rate (`assessment`).
+    #[arg(long, value_enum, default_value_t = Level::Cp)]
+    level: Level,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    format: TableFormat,
+}
+
+/// What a microdata row stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Level {
+    /// An assessment and compliance point.
+    Cp,
+    /// An assessment.
+    Assessment,
+}
+
+/// Formats `microdata` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableFormat {
+    /// CSV, with the same columns whatever the data.
+    Csv,
+    /// Parquet (binary: needs --output or a redirected standard output).
+    Parquet,
 }
 
 /// Formats `rates` writes.
@@ -62,6 +113,8 @@ pub(crate) enum RatesFormat {
     Json,
     /// Markdown.
     Md,
+    /// Parquet (binary: needs --output or a redirected standard output).
+    Parquet,
 }
 
 /// What rates are grouped by.
@@ -132,15 +185,33 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
+impl PopulationArgs {
+    /// The population rule and rate options the arguments ask for.
+    fn rule_and_options(&self) -> Result<(PopulationRule, RateOptions)> {
+        let window = MonthWindow::between(self.from, self.to)
+            .map_err(|e| Failure::usage(format!("--from/--to: {e}")))?;
+        let rule = match self.population {
+            Rule::Latest => PopulationRule::Latest { window },
+            Rule::Cycle(cycle) => PopulationRule::Cycle { cycle, window },
+            Rule::Panel(cycles) => PopulationRule::Panel { cycles, window },
+            Rule::StrictPanel(cycles) => PopulationRule::StrictPanel { cycles, window },
+        };
+        let mut options = if self.harmonise {
+            RateOptions::harmonised()
+        } else {
+            RateOptions::default()
+        };
+        options.exclude_obsolete = self.exclude_obsolete;
+        Ok((rule, options))
+    }
+
+    fn output(&self) -> Output {
+        Output(self.output.clone())
+    }
+}
+
 pub(crate) fn run(args: &RatesArgs) -> Result<()> {
-    let window = MonthWindow::between(args.from, args.to)
-        .map_err(|e| Failure::usage(format!("--from/--to: {e}")))?;
-    let rule = match args.population {
-        Rule::Latest => PopulationRule::Latest { window },
-        Rule::Cycle(cycle) => PopulationRule::Cycle { cycle, window },
-        Rule::Panel(cycles) => PopulationRule::Panel { cycles, window },
-        Rule::StrictPanel(cycles) => PopulationRule::StrictPanel { cycles, window },
-    };
+    let (rule, options) = args.common.rule_and_options()?;
     let by_question = args.by.contains(&Key::Question);
     if by_question && args.by.len() > 1 {
         return Err(Failure::usage("--by question stands alone"));
@@ -161,17 +232,16 @@ pub(crate) fn run(args: &RatesArgs) -> Result<()> {
         }
         group_by.push(g);
     }
-    let mut options = if args.harmonise {
-        RateOptions::harmonised()
-    } else {
-        RateOptions::default()
-    };
-    options.exclude_obsolete = args.exclude_obsolete;
+    let output = args.common.output();
+    // Refused before the export is read, not after.
+    if args.format == RatesFormat::Parquet {
+        output.check_binary()?;
+    }
 
-    let population = load(args)?;
+    let population = load(&args.common)?;
     let on = args
         .on
-        .or_else(|| window.and_then(MonthWindow::last_day))
+        .or_else(|| rule.window().and_then(MonthWindow::last_day))
         .or_else(|| population.start_range().map(|(_, last)| last))
         .unwrap_or(decentwork::catalogue::DATA_DATE);
     let report = if by_question {
@@ -187,8 +257,43 @@ pub(crate) fn run(args: &RatesArgs) -> Result<()> {
         RatesFormat::Json => to_json(&report)?,
         RatesFormat::Md => report.markdown(),
         RatesFormat::Csv => report.csv().unwrap_or_default(),
+        RatesFormat::Parquet => {
+            let batch = report
+                .to_record_batch()
+                .map_err(|e| Failure::data(format!("rates as Arrow: {e}")))?;
+            return output.parquet(batch.schema(), std::iter::once(Ok(batch)));
+        }
     };
-    Output(args.output.clone()).write(text.as_bytes())
+    output.write(text.as_bytes())
+}
+
+/// `decentwork microdata`: one row per selected assessment and compliance
+/// point (or per assessment), streamed to the output.
+pub(crate) fn microdata(args: &MicrodataArgs) -> Result<()> {
+    let (rule, options) = args.common.rule_and_options()?;
+    let output = args.common.output();
+    if args.format == TableFormat::Parquet {
+        output.check_binary()?;
+    }
+    let population = load(&args.common)?;
+    let selected = population.selected(rule, options).len() as u64;
+    warn_if_empty(&population, selected, rule);
+    match (args.format, args.level) {
+        (TableFormat::Csv, Level::Cp) => output.stream(|out| {
+            write_point_microdata(out, population.point_records(rule, options)).map(|_| ())
+        }),
+        (TableFormat::Csv, Level::Assessment) => output.stream(|out| {
+            write_assessment_microdata(out, population.assessment_rates(rule, options)).map(|_| ())
+        }),
+        (TableFormat::Parquet, Level::Cp) => output.parquet(
+            point_microdata_schema(),
+            point_microdata_batches(population.point_records(rule, options)),
+        ),
+        (TableFormat::Parquet, Level::Assessment) => output.parquet(
+            assessment_microdata_schema(),
+            assessment_microdata_batches(population.assessment_rates(rule, options)),
+        ),
+    }
 }
 
 /// Says on stderr when the rule picked nothing, and why that may be.
@@ -204,7 +309,7 @@ fn warn_if_empty(population: &Population, selected: u64, rule: PopulationRule) {
 }
 
 /// Streams the export into a population, reporting what was read on stderr.
-fn load(args: &RatesArgs) -> Result<Population> {
+fn load(args: &PopulationArgs) -> Result<Population> {
     let input = args.file.open()?;
     let size = match &args.file {
         Source::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),

@@ -258,3 +258,49 @@ cat("R ok\n")
         None => missing("R (Rscript)"),
     }
 }
+
+/// Parquet from `decentwork microdata` and `decentwork rates`, read with
+/// pyarrow, pandas and Polars (`tests/reference/parquet_check.py`): the
+/// column types those readers see, rows equal to the reference's microdata
+/// and rates, and rate tables summed back from the microdata by pandas and
+/// by Polars, for three populations with and without the options.
+#[test]
+fn parquet_reads_in_pyarrow_pandas_and_polars_as_the_reference_says() {
+    let python = python();
+    let readers = output(&python, &["-c", "import pyarrow, pandas, polars"])
+        .is_some_and(|o| o.status.success());
+    if !python_ok(&python) || !readers {
+        return missing(
+            "pyarrow, pandas and polars (set DECENTWORK_PYTHON to a Python 3.11+ that has them)",
+        );
+    }
+    let dir = scratch("parquet");
+    let file = export(&dir, 100, 7);
+    let check = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/reference/parquet_check.py"
+    );
+    let out = output(
+        &python,
+        &[
+            check,
+            env!("CARGO_BIN_EXE_decentwork"),
+            file.to_str().unwrap(),
+            dir.join("out").to_str().unwrap(),
+        ],
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let passed: u32 = text
+        .lines()
+        .last()
+        .and_then(|l| l.strip_suffix(" checks passed"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(passed > 1000, "{text}");
+}

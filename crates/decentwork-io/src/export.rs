@@ -256,7 +256,7 @@ impl<'a> ExportRowRef<'a> {
 /// The parts of a row that are the same for every row of one assessment,
 /// parsed once per assessment: the raw bytes they came from, and the values.
 #[derive(Default)]
-struct AssessmentCache {
+pub(crate) struct AssessmentCache {
     key: Vec<u8>,
     /// The record's bytes from the first of these fields to the last, where
     /// the reader has them in one piece: one comparison instead of four.
@@ -390,14 +390,14 @@ fn day_month_year(text: &str) -> Result<NaiveDate, DateForm> {
 
 /// Labels a block met that the catalogue (or the country list) does not know.
 #[derive(Default)]
-struct Unknown {
+pub(crate) struct Unknown {
     countries: Vec<String>,
     points: Vec<String>,
     clusters: Vec<String>,
 }
 
 impl Unknown {
-    fn merge_into(self, summary: &mut ImportSummary) {
+    pub(crate) fn merge_into(self, summary: &mut ImportSummary) {
         summary.unknown_countries.extend(self.countries);
         summary.unknown_points.extend(self.points);
         summary.unknown_clusters.extend(self.clusters);
@@ -451,7 +451,7 @@ type Keys = (Option<Country>, Option<Cluster>, Option<CompliancePoint>);
 /// What each distinct label resolved to, so that each is looked up once per
 /// file (per thread).
 #[derive(Default)]
-struct Labels {
+pub(crate) struct Labels {
     countries: FxHashMap<String, Label<Option<Country>>>,
     points: FxHashMap<String, Label<Option<CompliancePoint>>>,
     clusters: FxHashMap<String, Label<Option<Cluster>>>,
@@ -521,7 +521,7 @@ impl Labels {
     }
 
     /// Starts block `seq`; returns the labels the previous one reported.
-    fn start(&mut self, seq: u64) -> Unknown {
+    pub(crate) fn start(&mut self, seq: u64) -> Unknown {
         self.block = seq;
         // A new block reports its unknown labels afresh.
         self.last = None;
@@ -629,8 +629,8 @@ fn blank<'r>(record: &impl Fields<'r>) -> bool {
 /// Reads the Better Work long-format export.
 #[derive(Debug, Clone)]
 pub struct ExportImport {
-    file: String,
-    options: ImportOptions,
+    pub(crate) file: String,
+    pub(crate) options: ImportOptions,
     /// Block size (tests make it tiny to put cuts everywhere).
     block: usize,
     /// Which readers to use (tests compare them).
@@ -657,10 +657,10 @@ pub enum ReadMode {
 }
 
 /// Column positions in one file's header, and the header's width.
-struct Columns {
-    positions: [usize; 14],
-    width: usize,
-    unused: Vec<String>,
+pub(crate) struct Columns {
+    pub(crate) positions: [usize; 14],
+    pub(crate) width: usize,
+    pub(crate) unused: Vec<String>,
 }
 
 /// The caller's side of a read: counts, keeps errors, hands rows on in input
@@ -1137,7 +1137,7 @@ impl ExportImport {
     }
 
     /// Counts one row's outcome; in a strict import, the first failure stops.
-    fn tally(
+    pub(crate) fn tally(
         &self,
         summary: &mut ImportSummary,
         outcome: Result<(), ImportError>,
@@ -1157,7 +1157,7 @@ impl ExportImport {
         Ok(())
     }
 
-    fn columns(&self, names: Vec<String>) -> Result<Columns, ImportError> {
+    pub(crate) fn columns(&self, names: Vec<String>) -> Result<Columns, ImportError> {
         let mut positions = [0_usize; 14];
         let mut missing = Vec::new();
         for (slot, wanted) in positions.iter_mut().zip(EXPORT_COLUMNS) {
@@ -1257,7 +1257,7 @@ impl ExportImport {
         Ok(())
     }
 
-    fn row<'r>(
+    pub(crate) fn row<'r>(
         &self,
         record: impl Fields<'r> + Copy,
         columns: &Columns,

@@ -19,6 +19,8 @@
 //! # Ok::<(), decentwork_io::ImportError>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod country;
 mod error;
 mod export;

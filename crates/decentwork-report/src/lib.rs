@@ -54,9 +54,14 @@
 //! formulas). Values a reader sees are in the programme's words, never Rust
 //! identifiers; names and free text cannot change a report's structure.
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod builders;
 mod catalogue;
 mod error;
+mod microdata;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod render;
 mod tabular;
 mod types;
@@ -67,6 +72,10 @@ pub use catalogue::{
     RatificationLine, RatificationStatus, RatificationsReport, SourceCountLine, SourceLine,
 };
 pub use error::ReportError;
+pub use microdata::{
+    ASSESSMENT_MICRODATA_COLUMNS, MicrodataLevel, POINT_MICRODATA_COLUMNS,
+    write_assessment_microdata, write_point_microdata,
+};
 pub use render::{Render, csv_field};
 pub use types::{
     AlertLine, BrandPortfolioReport, ChangeSection, ClusterSection, CommitteeLine,

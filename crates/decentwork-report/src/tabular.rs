@@ -48,9 +48,7 @@ pub(crate) fn by_disclosure(rows: &[QuestionRateLine]) -> (Tally, Tally) {
 pub(crate) fn synthesis_csv(report: &SynthesisReport) -> String {
     let mut out = String::new();
     if report.level == SynthesisLevel::Question {
-        out.push_str(
-            "question_id,question,cluster,cluster_id,cp,cp_id,public,assessed,non_compliant,rate\n",
-        );
+        let _ = writeln!(out, "{}", report.table_columns().join(","));
         for r in &report.questions {
             let _ = writeln!(
                 out,
@@ -69,23 +67,8 @@ pub(crate) fn synthesis_csv(report: &SynthesisReport) -> String {
         }
         return out;
     }
-    let by = |key: &str| report.population.group_by.iter().any(|g| g == key);
-    let (country, cycle, cp) = (by("country"), by("cycle"), by("cp"));
-    let cluster = cp || by("cluster");
-    let mut header: Vec<&str> = Vec::new();
-    if country {
-        header.extend(["country", "country_code"]);
-    }
-    if cycle {
-        header.push("cycle");
-    }
-    if cluster {
-        header.extend(["cluster", "cluster_id"]);
-    }
-    if cp {
-        header.extend(["cp", "cp_id"]);
-    }
-    header.extend(["assessed", "non_compliant", "rate"]);
+    let (country, cycle, cluster, cp) = report.grouping();
+    let header = report.table_columns();
     let _ = writeln!(out, "{}", header.join(","));
     for r in &report.rows {
         let text = |v: &Option<String>| csv_field(v.as_deref().unwrap_or(""));
@@ -115,4 +98,48 @@ pub(crate) fn synthesis_csv(report: &SynthesisReport) -> String {
         let _ = writeln!(out, "{}", fields.join(","));
     }
     out
+}
+
+impl SynthesisReport {
+    /// Whether rows are grouped by country, cycle, cluster, point (grouping
+    /// by point brings its cluster).
+    pub(crate) fn grouping(&self) -> (bool, bool, bool, bool) {
+        let by = |key: &str| self.population.group_by.iter().any(|g| g == key);
+        let cp = by("cp");
+        (by("country"), by("cycle"), cp || by("cluster"), cp)
+    }
+
+    /// The table's columns, which depend only on its level and grouping.
+    pub(crate) fn table_columns(&self) -> Vec<&'static str> {
+        if self.level == SynthesisLevel::Question {
+            return vec![
+                "question_id",
+                "question",
+                "cluster",
+                "cluster_id",
+                "cp",
+                "cp_id",
+                "public",
+                "assessed",
+                "non_compliant",
+                "rate",
+            ];
+        }
+        let (country, cycle, cluster, cp) = self.grouping();
+        let mut header: Vec<&'static str> = Vec::new();
+        if country {
+            header.extend(["country", "country_code"]);
+        }
+        if cycle {
+            header.push("cycle");
+        }
+        if cluster {
+            header.extend(["cluster", "cluster_id"]);
+        }
+        if cp {
+            header.extend(["cp", "cp_id"]);
+        }
+        header.extend(["assessed", "non_compliant", "rate"]);
+        header
+    }
 }

@@ -56,6 +56,16 @@ const PURE_EXTERNAL: &[(&str, &str)] = &[
         "strategies for property tests (feature `proptest`)",
     ),
     ("askama", "templates compiled into the report crate"),
+    (
+        "arrow-array",
+        "columnar arrays in memory (the report's feature `arrow`)",
+    ),
+    ("arrow-schema", "the types of those arrays"),
+    (
+        "parquet",
+        "Parquet encoding into a writer the caller gives (feature `parquet`); \
+         the report never calls its file readers, and its own paths are checked below",
+    ),
 ];
 
 /// Paths the pure crates must never name: files, the network, the

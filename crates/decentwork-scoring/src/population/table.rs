@@ -575,17 +575,30 @@ impl Population {
         }
     }
 
+    /// The assessments `rule` picks, in the order microdata lists them:
+    /// by factory ID, first day and assessment ID, each as text (the order a
+    /// researcher's sort of the written table gives).
+    fn microdata_order(&self, rule: PopulationRule, options: RateOptions) -> Vec<usize> {
+        let (mut selected, _) = self.select(rule, options);
+        selected.sort_by_key(|&i| {
+            self.assessments
+                .get(i)
+                .map(|s| (s.factory_id, s.start, s.assessment))
+        });
+        selected
+    }
+
     /// The microdata behind [`Population::rates`]: one record per selected
     /// assessment and compliance point it assessed (points grouped as the
-    /// options say), in (factory, first day, cycle, assessment) order, then by
-    /// cluster and point label. Summing `non_compliant` and counting records
-    /// per point gives the rate table grouped by point.
+    /// options say), ordered by factory ID, first day and assessment ID (as
+    /// text), then by cluster and point label. Summing `non_compliant` and
+    /// counting records per point gives the rate table grouped by point.
     pub fn point_records(
         &self,
         rule: PopulationRule,
         options: RateOptions,
     ) -> impl Iterator<Item = PointRecord<'_>> + '_ {
-        let (selected, _) = self.select(rule, options);
+        let selected = self.microdata_order(rule, options);
         let units = self.units(&[GroupBy::Point], options);
         selected.into_iter().flat_map(move |i| {
             let mut records: Vec<PointRecord<'_>> = Vec::new();
@@ -631,14 +644,14 @@ impl Population {
     }
 
     /// Each selected assessment with its factory-level rate (non-compliant
-    /// points out of points assessed, points grouped as the options say), in
-    /// (factory, first day, cycle, assessment) order.
+    /// points out of points assessed, points grouped as the options say),
+    /// ordered by factory ID, first day and assessment ID (as text).
     pub fn assessment_rates(
         &self,
         rule: PopulationRule,
         options: RateOptions,
     ) -> impl Iterator<Item = AssessmentRate<'_>> + '_ {
-        let (selected, _) = self.select(rule, options);
+        let selected = self.microdata_order(rule, options);
         let units = self.units(&[GroupBy::Point], options);
         selected.into_iter().filter_map(move |i| {
             let s = self.assessments.get(i)?;

@@ -1,0 +1,289 @@
+//! `decentwork microdata` and Parquet output, checked against the
+//! independent reference (`tests/reference/analysts.py`, run with `python3`)
+//! on a generated export with every awkward case, and read back with the
+//! parquet crate's own reader.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::print_stderr,
+    reason = "tests fail loudly and say what they skip"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use arrow_array::cast::AsArray as _;
+use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type};
+use arrow_array::{Array as _, RecordBatch};
+use arrow_schema::DataType;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/analysts.py");
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+
+/// A generated export with every awkward case (`cargo xtask gen-export
+/// --factories 30 --seed 11 --awkward`), written once per test run.
+fn awkward_export() -> &'static Path {
+    static EXPORT: OnceLock<PathBuf> = OnceLock::new();
+    EXPORT.get_or_init(|| {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("awkward-30-11.csv");
+        let status = Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--package", "xtask", "--", "gen-export"])
+            .args(["--factories", "30", "--seed", "11", "--awkward", "--out"])
+            .arg(&path)
+            .current_dir(ROOT)
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "cargo xtask gen-export failed");
+        path
+    })
+}
+
+fn decentwork(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_decentwork"))
+        .args(args)
+        .current_dir(EXAMPLES)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Whether `python3` runs; without it the comparison is skipped, except
+/// in CI (`CI` set), where that is a failure.
+fn python() -> bool {
+    let found = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 is needed for the reference comparison in CI"
+        );
+        eprintln!("skipped: python3 not found, microdata not compared with analysts.py");
+    }
+    found
+}
+
+#[test]
+fn microdata_is_byte_for_byte_the_reference_s() {
+    if !python() {
+        return;
+    }
+    let export = awkward_export().to_str().unwrap();
+    let mut compared = 0;
+    let options: [&[&str]; 4] = [
+        &[],
+        &["--harmonise"],
+        &["--exclude-obsolete"],
+        &[
+            "--harmonise",
+            "--exclude-obsolete",
+            "--from",
+            "2020-01",
+            "--to",
+            "2023-12",
+        ],
+    ];
+    // Every population, each with two of the option sets (in turn), both levels.
+    let populations = [
+        "latest",
+        "cycle:1",
+        "cycle:2",
+        "panel:2",
+        "panel:3",
+        "panel-strict:3",
+    ];
+    for (i, population) in populations.into_iter().enumerate() {
+        for options in [options[i % 4], options[(i + 1) % 4]] {
+            for level in ["cp", "assessment"] {
+                let mut args = vec!["microdata", export, "--population", population];
+                args.extend(options);
+                args.extend(["--level", level]);
+                let (code, ours, stderr) = decentwork(&args);
+                assert_eq!(code, 0, "{args:?}: {stderr}");
+                let theirs = Command::new("python3")
+                    .arg(REFERENCE)
+                    .args(&args)
+                    .output()
+                    .expect("python3 runs");
+                assert!(
+                    theirs.status.success(),
+                    "{args:?}: {}",
+                    String::from_utf8_lossy(&theirs.stderr)
+                );
+                assert!(ours.len() > 200, "{args:?}: rows expected");
+                if ours != theirs.stdout {
+                    let ours = String::from_utf8_lossy(&ours);
+                    let theirs = String::from_utf8_lossy(&theirs.stdout);
+                    let first = ours
+                        .lines()
+                        .zip(theirs.lines())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(0);
+                    panic!(
+                        "{args:?}: differs from analysts.py at line {}:\n  ours:   {:?}\n  theirs: {:?}",
+                        first + 1,
+                        ours.lines().nth(first),
+                        theirs.lines().nth(first)
+                    );
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 24);
+}
+
+/// Reads a Parquet file back with the parquet crate's reader.
+fn read_parquet(bytes: Vec<u8>) -> Vec<RecordBatch> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(format!("read-{}.parquet", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn dictionary_text(batch: &RecordBatch, column: &str, row: usize) -> Option<String> {
+    let array = batch.column_by_name(column).unwrap();
+    let dict = array.as_dictionary::<Int32Type>();
+    if dict.is_null(row) {
+        return None;
+    }
+    let values = dict.values().as_string::<i32>();
+    Some(
+        values
+            .value(usize::try_from(dict.keys().value(row)).unwrap())
+            .to_owned(),
+    )
+}
+
+#[test]
+fn parquet_reads_back_with_the_csv_s_rows_and_typed_columns() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    // Microdata: the CSV and the Parquet file hold the same rows.
+    let (code, csv, stderr) = decentwork(&["microdata", "export.csv", "--population", "panel:2"]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = String::from_utf8(csv).unwrap();
+    let out = dir.join("microdata.parquet");
+    let (code, stdout, stderr) = decentwork(&[
+        "microdata",
+        "export.csv",
+        "--population",
+        "panel:2",
+        "--format",
+        "parquet",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    let batches = read_parquet(std::fs::read(&out).unwrap());
+    let rows: usize = batches.iter().map(RecordBatch::num_rows).sum();
+    assert_eq!(rows, csv.lines().count() - 1);
+    let batch = &batches[0];
+    let schema = batch.schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(
+        names.join(","),
+        csv.lines().next().unwrap(),
+        "same columns as the CSV"
+    );
+    assert!(matches!(
+        schema.field_with_name("cp").unwrap().data_type(),
+        DataType::Dictionary(_, _)
+    ));
+    assert_eq!(
+        schema.field_with_name("date").unwrap().data_type(),
+        &DataType::Date32
+    );
+    // The first CSV row, cell by cell.
+    let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(dictionary_text(batch, "country", 0).unwrap(), first[0]);
+    assert_eq!(dictionary_text(batch, "factory_id", 0).unwrap(), first[2]);
+    let date = batch
+        .column_by_name("date")
+        .unwrap()
+        .as_primitive::<Date32Type>();
+    assert_eq!(date.value_as_date(0).unwrap().to_string(), first[5]);
+    let ints = |name: &str| {
+        batch
+            .column_by_name(name)
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .value(0)
+            .to_string()
+    };
+    assert_eq!(ints("cycle"), first[6]);
+    assert_eq!(dictionary_text(batch, "cp", 0).unwrap(), first[10]);
+    assert_eq!(ints("questions_assessed"), first[12]);
+    assert_eq!(ints("non_compliant"), first[14]);
+
+    // Rates: counts as int64, the rate as float64, IDs null where unknown.
+    let (code, csv, _) = decentwork(&["rates", "export.csv", "--by", "country,cp"]);
+    assert_eq!(code, 0);
+    let csv = String::from_utf8(csv).unwrap();
+    let (code, parquet, stderr) = decentwork(&[
+        "rates",
+        "export.csv",
+        "--by",
+        "country,cp",
+        "--format",
+        "parquet",
+    ]);
+    assert_eq!(
+        code, 0,
+        "redirected standard output takes Parquet: {stderr}"
+    );
+    let batches = read_parquet(parquet);
+    assert_eq!(batches.len(), 1);
+    let batch = &batches[0];
+    assert_eq!(batch.num_rows(), csv.lines().count() - 1);
+    let rate = batch
+        .column_by_name("rate")
+        .unwrap()
+        .as_primitive::<Float64Type>();
+    let assessed = batch
+        .column_by_name("assessed")
+        .unwrap()
+        .as_primitive::<Int64Type>();
+    for (i, line) in csv.lines().skip(1).enumerate() {
+        let cells: Vec<&str> = line.rsplitn(4, ',').collect();
+        assert_eq!(assessed.value(i).to_string(), cells[2]);
+        assert_eq!(format!("{:.4}", rate.value(i)), cells[0], "row {i}");
+    }
+}
+
+#[test]
+fn parquet_is_not_written_to_a_terminal() {
+    // `script` gives the command a terminal for its standard output.
+    let Ok(out) = Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "{} rates export.csv --format parquet",
+            env!("CARGO_BIN_EXE_decentwork")
+        ))
+        .arg("/dev/null")
+        .current_dir(EXAMPLES)
+        .output()
+    else {
+        eprintln!("skipped: `script` not found, the terminal check not run");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("Parquet is binary"), "{text}");
+    assert!(!text.contains("PAR1"), "{text}");
+}

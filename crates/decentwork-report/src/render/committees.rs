@@ -9,14 +9,19 @@ use crate::types::{CommitteeRequirementLine, CommitteeSection, LawLine};
 /// A legal value with its basis and status: "2 hours (Bangladesh Labour Act
 /// 2006, s.100 proviso; unverified)".
 pub(crate) fn cite(law: &LawLine) -> String {
+    cite_as(law, &law.value)
+}
+
+/// `law` cited with `shown` in place of its bare value (e.g. "From 50
+/// workers"): the scope, the legal basis and the status follow.
+fn cite_as(law: &LawLine, shown: &str) -> String {
     let scope = if law.scope.is_empty() {
         String::new()
     } else {
         format!(" for {}", law.scope.join(", "))
     };
     format!(
-        "{}{scope} ({}; {})",
-        law.value,
+        "{shown}{scope} ({}; {})",
         law.legal_basis,
         words::verified(law.verified)
     )
@@ -79,17 +84,7 @@ pub(crate) fn view(section: &CommitteeSection) -> CommitteeView {
         .iter()
         .map(|r| RequirementRow {
             name: name(r),
-            threshold: format!(
-                "From {} workers{} ({}; {})",
-                r.threshold.value,
-                if r.threshold.scope.is_empty() {
-                    String::new()
-                } else {
-                    format!(" for {}", r.threshold.scope.join(", "))
-                },
-                r.threshold.legal_basis,
-                words::verified(r.threshold.verified)
-            ),
+            threshold: cite_as(&r.threshold, &format!("From {} workers", r.threshold.value)),
             requirement: words::requirement(r.requirement),
             badge: words::met_badge(r.met),
             committees: if r.committees.is_empty() {

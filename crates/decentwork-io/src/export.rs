@@ -65,7 +65,7 @@ pub enum QuestionType {
 /// One row of the export, read and checked, owning its texts; see
 /// [`ExportRowRef`] for the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportRow(Parts<String>);
+pub struct ExportRow(Parts<[String; 7]>);
 
 /// A row's parts: its line, its texts (country, cluster, CP, question
 /// label, question ID, factory name, tool) as `T`, their catalogue keys, and
@@ -74,7 +74,7 @@ pub struct ExportRow(Parts<String>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Parts<T> {
     line: u64,
-    texts: [T; 7],
+    texts: T,
     keys: (
         Option<Country>,
         Option<Cluster>,
@@ -97,9 +97,9 @@ struct Values {
     cycle: u16,
 }
 
-impl<T> Parts<T> {
+impl Parts<()> {
     /// The row with these texts, its line `base` lines further down.
-    fn view<'a>(&self, texts: [&'a str; 7], base: u64) -> ExportRowRef<'a> {
+    fn view_with<'a>(&self, texts: [&'a str; 7], base: u64) -> ExportRowRef<'a> {
         let [
             country,
             cluster,
@@ -136,7 +136,19 @@ impl ExportRow {
     /// The row, borrowing its texts.
     #[must_use]
     pub fn as_ref(&self) -> ExportRowRef<'_> {
-        self.0.view(self.0.texts.each_ref().map(String::as_str), 0)
+        let Parts {
+            line,
+            ref texts,
+            keys,
+            values,
+        } = self.0;
+        Parts {
+            line,
+            texts: (),
+            keys,
+            values,
+        }
+        .view_with(texts.each_ref().map(String::as_str), 0)
     }
 }
 
@@ -204,7 +216,7 @@ impl<'a> ExportRowRef<'a> {
     }
 
     /// The row's parts, with `texts` for its texts.
-    fn parts<T>(&self, texts: [T; 7]) -> Parts<T> {
+    fn parts<T>(&self, texts: T) -> Parts<T> {
         Parts {
             line: self.line,
             texts,
@@ -539,30 +551,110 @@ struct ReadState {
     rows: usize,
 }
 
-/// A row checked on a worker thread: its values, and where its texts are.
-type Checked = Parts<Place>;
+/// The values the rows of one assessment share, kept once per run of its
+/// rows in a block rather than in every row.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Shared {
+    assessment: AssessmentId,
+    factory: FactoryId,
+    start: NaiveDate,
+    cycle: u16,
+}
+
+/// A row checked on a worker thread, kept small (the thread handing rows on
+/// reads every one of them again): where its texts lie in the block, its
+/// keys and its own values; the values of its assessment are in the block's
+/// list of [`Shared`] values.
+struct Checked {
+    /// Line from the block's start.
+    line: u32,
+    /// Its assessment's values in the block's list.
+    shared: u32,
+    texts: [Place; 7],
+    keys: (
+        Option<Country>,
+        Option<Cluster>,
+        Option<CompliancePoint>,
+        Option<Question>,
+    ),
+    question_type: QuestionType,
+    non_compliant: bool,
+    public: bool,
+    obsolete: bool,
+}
 
 impl Checked {
-    /// The row's values, and where its texts lie in `block` and `arena`.
-    fn new(row: &ExportRowRef<'_>, block: &str, arena: &str) -> Option<Self> {
+    /// The row's values, and where its texts lie in `block` and `arena`; its
+    /// assessment's values are added to `shared` unless they are the last.
+    fn new(
+        row: &ExportRowRef<'_>,
+        block: &str,
+        arena: &str,
+        shared: &mut Vec<Shared>,
+    ) -> Option<Self> {
+        let values = Shared {
+            assessment: row.assessment,
+            factory: row.factory,
+            start: row.start,
+            cycle: row.cycle,
+        };
+        if shared.last() != Some(&values) {
+            shared.push(values);
+        }
         let [t0, t1, t2, t3, t4, t5, t6] = row.texts();
         let place = |text| Place::of(text, block, arena);
-        Some(row.parts([
-            place(t0)?,
-            place(t1)?,
-            place(t2)?,
-            place(t3)?,
-            place(t4)?,
-            place(t5)?,
-            place(t6)?,
-        ]))
+        Some(Self {
+            line: u32::try_from(row.line).ok()?,
+            shared: u32::try_from(shared.len().checked_sub(1)?).ok()?,
+            texts: [
+                place(t0)?,
+                place(t1)?,
+                place(t2)?,
+                place(t3)?,
+                place(t4)?,
+                place(t5)?,
+                place(t6)?,
+            ],
+            keys: (
+                row.country.key,
+                row.cluster.key,
+                row.point.key,
+                row.question.key,
+            ),
+            question_type: row.question_type,
+            non_compliant: row.non_compliant,
+            public: row.public,
+            obsolete: row.obsolete,
+        })
     }
 
     /// The row again, borrowing its block that starts on line `base`.
-    fn text_view<'a>(&self, block: &'a str, arena: &'a str, base: u64) -> Option<ExportRowRef<'a>> {
+    fn text_view<'a>(
+        &self,
+        block: &'a str,
+        arena: &'a str,
+        shared: &[Shared],
+        base: u64,
+    ) -> Option<ExportRowRef<'a>> {
         let [t0, t1, t2, t3, t4, t5, t6] = self.texts;
         let text = |p: Place| p.text(block, arena);
-        Some(self.view(
+        let s = shared.get(usize::try_from(self.shared).ok()?)?;
+        let parts = Parts {
+            line: u64::from(self.line),
+            texts: (),
+            keys: self.keys,
+            values: Values {
+                question_type: self.question_type,
+                non_compliant: self.non_compliant,
+                public: self.public,
+                assessment: s.assessment,
+                factory: s.factory,
+                obsolete: self.obsolete,
+                start: s.start,
+                cycle: s.cycle,
+            },
+        };
+        Some(parts.view_with(
             [
                 text(t0)?,
                 text(t1)?,
@@ -599,6 +691,8 @@ struct Parsed {
     arena: String,
     /// The good rows.
     rows: Vec<Checked>,
+    /// The values the rows' assessments share.
+    shared: Vec<Shared>,
     /// The bad rows' errors, each with the number of good rows before it.
     errors: Vec<(usize, ImportError)>,
     unknown: Unknown,
@@ -690,12 +784,17 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
                         import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                     }
-                    let outcome = match checked.text_view(&parsed.text, &parsed.arena, base) {
+                    let outcome = match checked.text_view(
+                        &parsed.text,
+                        &parsed.arena,
+                        &parsed.shared,
+                        base,
+                    ) {
                         Some(row) => {
                             (self.each)(&row);
                             Ok(())
                         }
-                        None => Err(lost(&import.file, checked.line + base)),
+                        None => Err(lost(&import.file, u64::from(checked.line) + base)),
                     };
                     import.tally(&mut self.summary, outcome, self.keep)?;
                 }
@@ -1088,6 +1187,7 @@ impl ExportImport {
         state.labels.start(seq);
         let mut arena = String::new();
         let mut rows = Vec::with_capacity(state.rows);
+        let mut shared = Vec::new();
         let mut errors = Vec::new();
         let mut pos = 0;
         // Lines count from the block's start; the consumer knows where it is.
@@ -1114,7 +1214,7 @@ impl ExportImport {
             };
             if !blank(&record) {
                 match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {
-                    Ok(row) => match Checked::new(&row, &text, &arena) {
+                    Ok(row) => match Checked::new(&row, &text, &arena, &mut shared) {
                         Some(checked) => rows.push(checked),
                         None => errors.push((rows.len(), lost(&self.file, at))),
                     },
@@ -1130,6 +1230,7 @@ impl ExportImport {
             text,
             arena,
             rows,
+            shared,
             errors,
             unknown,
             lines: at,

@@ -201,16 +201,18 @@ impl Span {
     }
 }
 
-/// Where a text taken from a block or its arena lies, compactly: a block is
-/// far below 4 GiB.
+/// Where a text taken from a block or its arena lies, in eight bytes: a
+/// block is far below 2 GiB, and the top bit of `start` says "in the arena".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Place {
     start: u32,
     end: u32,
-    arena: bool,
 }
 
 impl Place {
+    /// The bit of `start` that says the text is in the arena.
+    const ARENA: u32 = 1 << 31;
+
     /// Where `text`, a slice of `block` or of `arena`, lies.
     #[inline]
     pub(crate) fn of(text: &str, block: &str, arena: &str) -> Option<Place> {
@@ -219,19 +221,15 @@ impl Place {
             let end = offset
                 .checked_add(text.len())
                 .filter(|&e| e <= base.len())?;
-            Some((u32::try_from(offset).ok()?, u32::try_from(end).ok()?))
+            let end = u32::try_from(end).ok().filter(|&e| e < Self::ARENA)?;
+            Some((u32::try_from(offset).ok()?, end))
         };
         if let Some((start, end)) = within(block) {
-            Some(Place {
-                start,
-                end,
-                arena: false,
-            })
+            Some(Place { start, end })
         } else {
             within(arena).map(|(start, end)| Place {
-                start,
+                start: start | Self::ARENA,
                 end,
-                arena: true,
             })
         }
     }
@@ -239,8 +237,10 @@ impl Place {
     /// The text in `block` or `arena`.
     #[inline]
     pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
-        let range = usize::try_from(self.start).ok()?..usize::try_from(self.end).ok()?;
-        if self.arena { arena } else { block }.get(range)
+        let in_arena = self.start & Self::ARENA != 0;
+        let start = usize::try_from(self.start & !Self::ARENA).ok()?;
+        let range = start..usize::try_from(self.end).ok()?;
+        if in_arena { arena } else { block }.get(range)
     }
 }
 

@@ -4,7 +4,7 @@
 use super::prelude::*;
 
 pub(crate) const VERSION: &str = "2026.11.0";
-pub(crate) const DATA_DATE: NaiveDate = ymd(2026, 11, 25);
+pub(crate) const DATA_DATE: NaiveDate = ymd(2026, 11, 26);
 
 pub(crate) static INSTRUMENTS: [InstrumentRow; 43] = [
     InstrumentRow { index: 0, code: "C001", number: 1, kind: InstrumentKind::Convention, title: "Hours of Work (Industry) Convention, 1919", adopted: 1919, category: Category::Technical, fundamental_since: None, theme: Theme::WorkingTime, normlex_id: Some(312146), normlex_id_verified: false, provenance: Provenance { source: "https://wikimili.com/en/List_of_International_Labour_Organization_Conventions", kind: SourceKind::Secondary, also: &[], verified_on: ymd(2026, 11, 23), status: Verification::Unverified } },

@@ -123,6 +123,8 @@ enum Command {
     Rates(rates::RatesArgs),
     /// Microdata from a Better Work export: one row per assessment and compliance point (or per assessment).
     Microdata(rates::MicrodataArgs),
+    /// Copy a Better Work export to Parquet, checked as `rates` checks it, for quicker later runs of `rates` and `microdata` and for researchers' own tools.
+    Convert(rates::ConvertArgs),
 }
 
 #[derive(Subcommand)]
@@ -198,6 +200,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Catalogue { what } => catalogue_cmd::run(what),
         Command::Rates(args) => rates::run(&args),
         Command::Microdata(args) => rates::microdata(&args),
+        Command::Convert(args) => rates::convert(&args),
     }
 }
 

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use decentwork::io::{ExportImport, ImportOptions};
+use decentwork::io::arrow::{ArrowError, ExportBatchBuilder, RecordBatch, export_schema};
+use decentwork::io::{ExportImport, ImportError, ImportOptions, ImportSummary};
 use decentwork::report::arrow::{
     assessment_microdata_batches, assessment_microdata_schema, point_microdata_batches,
     point_microdata_schema,
@@ -16,6 +17,7 @@ use decentwork::report::{
 };
 use decentwork::scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
 use crate::files::{Output, Source};
 use crate::{Failure, Result, to_json};
@@ -334,24 +336,64 @@ fn load(args: &PopulationArgs) -> Result<Population> {
     } else {
         ImportOptions::default()
     };
-    // No BufReader: the export reader reads blocks of a megabyte itself.
-    let reader = Counting {
-        inner: input,
-        bar: bar.clone(),
-    };
-    let summary = ExportImport::new(args.file.to_string(), import)
-        .read_borrowed_parallel(reader, |row| population.add(&row.observation()))
-        .map_err(|e| {
-            if e.is_read_failure() {
-                Failure::unreadable(e.to_string())
-            } else {
-                Failure::data(e.to_string())
-            }
-        })?;
+    let import = ExportImport::new(args.file.to_string(), import);
+    let summary = if let Some(parquet) = parquet_batches(&args.file)? {
+        // A Parquet copy of an export (`decentwork convert`): read as Arrow
+        // record batches, through the same row checks.
+        import.read_arrow(parquet, |row| population.add(&row.observation()))
+    } else {
+        // No BufReader: the export reader reads blocks of a megabyte itself.
+        let reader = Counting {
+            inner: input,
+            bar: bar.clone(),
+        };
+        import.read_borrowed_parallel(reader, |row| population.add(&row.observation()))
+    }
+    .map_err(|e| import_failure(&e))?;
     bar.finish_and_clear();
+    report_summary(&args.file, &summary);
+    let notes = population.notes();
+    if notes.inconsistent_rows > 0 {
+        eprintln!(
+            "warning: {} rows give an assessment with another factory, date or cycle than its first row; counted under the first",
+            notes.inconsistent_rows
+        );
+    }
+    Ok(population)
+}
+
+/// An import error as the command's failure: unreadable input, or bad data.
+fn import_failure(e: &ImportError) -> Failure {
+    if e.is_read_failure() {
+        Failure::unreadable(e.to_string())
+    } else {
+        Failure::data(e.to_string())
+    }
+}
+
+/// The record batches of `file` if it is a Parquet file (it starts with
+/// Parquet's magic bytes); `None` for anything else, read as CSV.
+fn parquet_batches(file: &Source) -> Result<Option<ParquetRecordBatchReader>> {
+    let Source::File(path) = file else {
+        return Ok(None);
+    };
+    let mut magic = [0_u8; 4];
+    let mut opened = std::fs::File::open(path).map_err(|e| Failure::io(file, &e))?;
+    if opened.read_exact(&mut magic).is_err() || &magic != b"PAR1" {
+        return Ok(None);
+    }
+    let opened = std::fs::File::open(path).map_err(|e| Failure::io(file, &e))?;
+    ParquetRecordBatchReaderBuilder::try_new(opened)
+        .and_then(|b| b.with_batch_size(64 * 1024).build())
+        .map(Some)
+        .map_err(|e| Failure::unreadable(format!("{file}: not a readable Parquet file: {e}")))
+}
+
+/// Prints what an import read and skipped on stderr.
+fn report_summary(file: &Source, summary: &ImportSummary) {
     eprintln!(
         "{}: {} rows read, {} used, {} skipped",
-        args.file, summary.rows_read, summary.rows_used, summary.rows_skipped
+        file, summary.rows_read, summary.rows_used, summary.rows_skipped
     );
     for e in summary.skipped.iter().take(20) {
         eprintln!("skipped: {e}");
@@ -362,12 +404,92 @@ fn load(args: &PopulationArgs) -> Result<Population> {
     for w in summary.warnings() {
         eprintln!("warning: {w}");
     }
-    let notes = population.notes();
-    if notes.inconsistent_rows > 0 {
-        eprintln!(
-            "warning: {} rows give an assessment with another factory, date or cycle than its first row; counted under the first",
-            notes.inconsistent_rows
-        );
-    }
-    Ok(population)
+}
+
+/// Arguments of `decentwork convert`.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  decentwork convert export.csv --output export.parquet\n  decentwork rates export.parquet --population latest --by cluster,cp\n\nThe Parquet file keeps the export's column names; text columns are dictionary-encoded, Finding is a small integer (empty on fact-gathering rows), Assesment.Start.Date a date, Cycle an integer. Tags keeps \"Public Disclosure\" only. `rates` and `microdata` read it as they read the CSV, with the same counts, without splitting and checking text again."
+)]
+pub(crate) struct ConvertArgs {
+    /// The export (CSV; `-` for standard input).
+    file: Source,
+    /// The Parquet file to write.
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Stop at the first bad row (otherwise bad rows are skipped, listed, and left out of the copy).
+    #[arg(long)]
+    strict: bool,
+}
+
+/// `decentwork convert`: the export as Parquet, rows checked as `rates`
+/// checks them. Batches go from the reading thread to the writer through a
+/// channel of two, so memory stays bounded; a failed read leaves no file.
+pub(crate) fn convert(args: &ConvertArgs) -> Result<()> {
+    let options = if args.strict {
+        ImportOptions::strict()
+    } else {
+        ImportOptions::default()
+    };
+    let import = ExportImport::new(args.file.to_string(), options);
+    let input = args.file.open()?;
+    let output = Output(Some(args.output.clone()));
+    let (read, written) = std::thread::scope(|scope| {
+        let (batches, received) =
+            std::sync::mpsc::sync_channel::<std::result::Result<RecordBatch, ArrowError>>(2);
+        let reading = scope.spawn(move || {
+            let mut builder = ExportBatchBuilder::new();
+            let send = |batch| batches.send(batch).is_ok();
+            let mut open = true;
+            let summary = import.read_borrowed_parallel(input, |row| {
+                if !open {
+                    return;
+                }
+                builder.push(row);
+                if builder.len() >= 64 * 1024 {
+                    open = send(builder.finish());
+                }
+            });
+            match &summary {
+                Ok(_) if !builder.is_empty() => {
+                    send(builder.finish());
+                }
+                Ok(_) => {}
+                // The writer must not finish a file from part of the rows.
+                Err(e) => {
+                    send(Err(ArrowError::ExternalError(Box::new(
+                        std::io::Error::other(e.to_string()),
+                    ))));
+                }
+            }
+            summary
+        });
+        let written = output.parquet(export_schema(), received);
+        let read = reading.join().unwrap_or_else(|_| {
+            Err(ImportError::Unreadable {
+                file: args.file.to_string(),
+                message: "the reading thread stopped".to_owned(),
+            })
+        });
+        (read, written)
+    });
+    let summary = match (read, written) {
+        (Ok(summary), Ok(())) => summary,
+        (read, written) => {
+            let _ = std::fs::remove_file(&args.output);
+            return Err(match read {
+                Err(e) => import_failure(&e),
+                Ok(_) => written
+                    .err()
+                    .unwrap_or_else(|| Failure::data("conversion failed")),
+            });
+        }
+    };
+    report_summary(&args.file, &summary);
+    eprintln!(
+        "{}: {} rows written",
+        args.output.display(),
+        summary.rows_used
+    );
+    Ok(())
 }

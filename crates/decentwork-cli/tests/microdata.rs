@@ -287,3 +287,121 @@ fn parquet_is_not_written_to_a_terminal() {
     assert!(text.contains("Parquet is binary"), "{text}");
     assert!(!text.contains("PAR1"), "{text}");
 }
+
+/// `decentwork convert` writes the export as Parquet; `rates` and
+/// `microdata` read that copy into the same tables as the CSV, byte for
+/// byte, on an export with every awkward case (skipped and repeated cycles,
+/// duplicate and conflicting rows, legacy labels, bad rows).
+#[test]
+fn a_converted_export_gives_the_csv_s_tables() {
+    let export = awkward_export().to_str().unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let copy = dir.join(format!("awkward-{}.parquet", std::process::id()));
+    let copy_name = copy.to_str().unwrap();
+    let (code, _, stderr) = decentwork(&["convert", export, "--output", copy_name]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("rows written"), "{stderr}");
+    let batches = read_parquet(std::fs::read(&copy).unwrap());
+    let schema = batches[0].schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(names, decentwork::io::EXPORT_COLUMNS);
+    assert_eq!(
+        schema
+            .field_with_name("Assesment.Start.Date")
+            .unwrap()
+            .data_type(),
+        &DataType::Date32
+    );
+    let runs: &[&[&str]] = &[
+        &[
+            "rates",
+            "--population",
+            "latest",
+            "--by",
+            "cluster,cp",
+            "--format",
+            "csv",
+        ],
+        &[
+            "rates",
+            "--population",
+            "panel:3",
+            "--by",
+            "country,cp",
+            "--format",
+            "csv",
+            "--harmonise",
+        ],
+        &[
+            "rates",
+            "--population",
+            "cycle:2",
+            "--by",
+            "question",
+            "--format",
+            "csv",
+        ],
+        &[
+            "rates",
+            "--population",
+            "latest",
+            "--by",
+            "cp",
+            "--format",
+            "csv",
+            "--exclude-obsolete",
+            "--from",
+            "2021-01",
+            "--to",
+            "2024-06",
+        ],
+        &["microdata", "--level", "cp"],
+        &[
+            "microdata",
+            "--level",
+            "assessment",
+            "--population",
+            "panel-strict:2",
+        ],
+    ];
+    for run in runs {
+        let (command, options) = run.split_at(1);
+        let from_csv = decentwork(&[command, &[export], options].concat());
+        let from_parquet = decentwork(&[command, &[copy_name], options].concat());
+        assert_eq!(from_csv.0, 0, "{}", from_csv.2);
+        assert_eq!(from_parquet.0, 0, "{}", from_parquet.2);
+        assert!(!from_csv.1.is_empty());
+        assert_eq!(from_csv.1, from_parquet.1, "{run:?}");
+    }
+    std::fs::remove_file(&copy).unwrap();
+}
+
+/// A read that fails part of the way leaves no Parquet file behind: a file
+/// of part of the rows would look complete.
+#[test]
+fn a_failed_conversion_leaves_no_file() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let bad = dir.join(format!("bad-{}.csv", std::process::id()));
+    std::fs::write(
+        &bad,
+        "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n\
+         Vietnam,Working Time,Overtime,Q,801,NCQ,1,,5001,77,F,14/03/2024,2,CAT\n\
+         Vietnam,Working Time,Overtime,Q,802,NCQ,maybe,,5001,77,F,14/03/2024,2,CAT\n",
+    )
+    .unwrap();
+    let out = dir.join(format!("bad-{}.parquet", std::process::id()));
+    let (code, _, stderr) = decentwork(&[
+        "convert",
+        bad.to_str().unwrap(),
+        "--strict",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("bad-") && stderr.contains(":3:"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "a failed conversion left {}", out.display());
+    std::fs::remove_file(&bad).unwrap();
+}

@@ -16,11 +16,13 @@ use std::sync::Arc;
 pub use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 pub use arrow_schema::ArrowError;
 
-use arrow_array::builder::StringBuilder;
+use arrow_array::builder::{
+    Date32Builder, Int8Builder, Int32Builder, StringBuilder, StringDictionaryBuilder,
+};
 use arrow_array::cast::AsArray as _;
-use arrow_array::types::{Date32Type, Float16Type, Float32Type, Float64Type};
+use arrow_array::types::{Date32Type, Float16Type, Float32Type, Float64Type, Int32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, StringArray};
-use arrow_schema::DataType;
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 
 use crate::export::{AssessmentCache, Columns, Labels};
@@ -67,8 +69,65 @@ fn float_text(value: f64) -> String {
     }
 }
 
-/// A column as text, one string per row (null where the column is null).
+/// A column read as text: plain, or dictionary-encoded text read through
+/// its keys (a dictionary of labels is not spelled out row by row).
+enum TextColumn {
+    Plain(StringArray),
+    Keyed {
+        keys: arrow_array::PrimitiveArray<Int64Type>,
+        values: StringArray,
+    },
+}
+
+impl TextColumn {
+    /// Row `i`'s text; `None` where it is null.
+    fn value(&self, i: usize) -> Option<&str> {
+        match self {
+            Self::Plain(a) => a.is_valid(i).then(|| a.value(i)),
+            Self::Keyed { keys, values } => {
+                if !keys.is_valid(i) {
+                    return None;
+                }
+                let key = usize::try_from(keys.value(i)).ok()?;
+                (key < values.len() && values.is_valid(key)).then(|| values.value(key))
+            }
+        }
+    }
+}
+
+/// A column as text, one string per row (null where the column is null);
+/// dictionary-encoded text keeps its dictionary.
 fn text_column(
+    import: &ExportImport,
+    name: &str,
+    array: &ArrayRef,
+) -> Result<TextColumn, ImportError> {
+    if let DataType::Dictionary(key_type, values) = array.data_type()
+        && matches!(
+            **values,
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+        )
+        && key_type.is_integer()
+    {
+        let unreadable = |e: ArrowError| ImportError::Unreadable {
+            file: import.file.clone(),
+            message: format!("column {name}: {e}"),
+        };
+        let dictionary = array
+            .as_any_dictionary_opt()
+            .ok_or_else(|| unreadable(ArrowError::CastError("not a dictionary".to_owned())))?;
+        let keys = arrow_cast::cast(dictionary.keys(), &DataType::Int64).map_err(unreadable)?;
+        let values = arrow_cast::cast(dictionary.values(), &DataType::Utf8).map_err(unreadable)?;
+        return Ok(TextColumn::Keyed {
+            keys: keys.as_primitive::<Int64Type>().clone(),
+            values: values.as_string::<i32>().clone(),
+        });
+    }
+    plain_text_column(import, name, array).map(TextColumn::Plain)
+}
+
+/// A column as plain text, one string per row (null where the column is null).
+fn plain_text_column(
     import: &ExportImport,
     name: &str,
     array: &ArrayRef,
@@ -94,9 +153,25 @@ fn text_column(
             arrow_cast::cast(array, &DataType::Date32).map_err(|e| unreadable(e.to_string()))?;
         let days = days.as_primitive::<Date32Type>();
         let mut b = StringBuilder::new();
+        // Rows come grouped by assessment: a day is spelled out once per run.
+        let mut last: Option<(i32, String)> = None;
         for i in 0..days.len() {
-            let date: Option<NaiveDate> = days.is_valid(i).then(|| days.value_as_date(i)).flatten();
-            b.append_option(date.map(|d| d.format("%d/%m/%Y").to_string()));
+            if !days.is_valid(i) {
+                b.append_null();
+                continue;
+            }
+            let day = days.value(i);
+            match &last {
+                Some((d, text)) if *d == day => b.append_value(text),
+                _ => match days.value_as_date(i) {
+                    Some(date) => {
+                        let text = date.format("%d/%m/%Y").to_string();
+                        b.append_value(&text);
+                        last = Some((day, text));
+                    }
+                    None => b.append_null(),
+                },
+            }
         }
         Ok(b.finish())
     };
@@ -120,7 +195,7 @@ fn text_column(
             // Dictionary-encoded text (pandas' categories, Polars'
             // categoricals) or numbers: decoded, then read as they are.
             let plain = arrow_cast::cast(array, values).map_err(|e| unreadable(e.to_string()))?;
-            text_column(import, name, &plain)
+            plain_text_column(import, name, &plain)
         }
         DataType::LargeUtf8 | DataType::Utf8View | DataType::Null | DataType::Boolean => {
             cast(array)
@@ -226,7 +301,7 @@ impl ExportImport {
                     ),
                 });
             }
-            let mut texts: Vec<StringArray> = Vec::with_capacity(EXPORT_COLUMNS.len());
+            let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
             for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
                 let array = batch.columns().get(position).map_or_else(
                     || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
@@ -237,12 +312,8 @@ impl ExportImport {
             labels.start(seq).merge_into(&mut summary);
             for i in 0..batch.num_rows() {
                 line += 1;
-                let fields: [&str; 14] = std::array::from_fn(|c| {
-                    texts
-                        .get(c)
-                        .filter(|a| a.is_valid(i))
-                        .map_or("", |a| a.value(i))
-                });
+                let fields: [&str; 14] =
+                    std::array::from_fn(|c| texts.get(c).and_then(|a| a.value(i)).unwrap_or(""));
                 let outcome = self
                     .row(
                         TextRecord(fields),
@@ -256,5 +327,186 @@ impl ExportImport {
             labels.start(seq + 1).merge_into(&mut summary);
         }
         Ok(summary)
+    }
+}
+
+/// The export's columns as a Parquet or Arrow copy of an export holds them
+/// ([`ExportBatchBuilder`] writes them; [`ExportImport::read_arrow`] reads
+/// them back into the same rows): the export's column names, every text
+/// column dictionary-encoded, `Finding` a small integer (null on
+/// fact-gathering rows), `Assesment.Start.Date` a date and `Cycle` an integer.
+#[must_use]
+pub fn export_schema() -> SchemaRef {
+    let text = |name: &str| {
+        Field::new(
+            name,
+            DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)),
+            true,
+        )
+    };
+    let fields: Vec<Field> = EXPORT_COLUMNS
+        .iter()
+        .map(|&name| match name {
+            "Finding" => Field::new(name, DataType::Int8, true),
+            "Assesment.Start.Date" => Field::new(name, DataType::Date32, false),
+            "Cycle" => Field::new(name, DataType::Int32, false),
+            _ => text(name),
+        })
+        .collect();
+    Arc::new(Schema::new(fields))
+}
+
+/// Rows of an export gathered into record batches of [`export_schema`]:
+/// what `decentwork convert` writes to Parquet, so that later reads skip
+/// splitting and checking text. A row keeps what the reader kept of it:
+/// `Tags` holds `Public Disclosure` or nothing (other tags are not kept),
+/// `Finding` 1 or 0 on non-compliance questions and nothing on
+/// fact-gathering ones.
+///
+/// ```
+/// use decentwork_io::arrow::ExportBatchBuilder;
+/// use decentwork_io::{ExportImport, ImportOptions};
+///
+/// let csv = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n\
+///            Vietnam,Working Time,Overtime,Overtime over the limit?,801,NCQ,1,,5001,77,Example Garment,14/03/2024,2,Garment CAT\n";
+/// let mut batches = ExportBatchBuilder::new();
+/// ExportImport::new("export.csv", ImportOptions::default())
+///     .read_borrowed(csv.as_bytes(), |row| batches.push(row))?;
+/// let batch = batches.finish()?;
+/// assert_eq!(batch.num_rows(), 1);
+/// assert_eq!(batch.schema(), decentwork_io::arrow::export_schema());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct ExportBatchBuilder {
+    texts: [StringDictionaryBuilder<Int32Type>; 11],
+    finding: Int8Builder,
+    start: Date32Builder,
+    cycle: Int32Builder,
+    rows: usize,
+}
+
+impl std::fmt::Debug for ExportBatchBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportBatchBuilder")
+            .field("rows", &self.rows)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ExportBatchBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The first day Arrow counts dates from.
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
+impl ExportBatchBuilder {
+    /// An empty builder.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            texts: std::array::from_fn(|_| StringDictionaryBuilder::new()),
+            finding: Int8Builder::new(),
+            start: Date32Builder::new(),
+            cycle: Int32Builder::new(),
+            rows: 0,
+        }
+    }
+
+    /// The rows pushed since the last batch.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether no row was pushed since the last batch.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, row: &ExportRowRef<'_>) {
+        let (question_type, finding) = match row.question_type {
+            crate::QuestionType::NonCompliance => ("NCQ", Some(i8::from(row.non_compliant))),
+            crate::QuestionType::FactGathering => ("FGW", None),
+        };
+        let assessment = row.assessment.to_string();
+        let factory = row.factory.to_string();
+        let texts: [Option<&str>; 11] = [
+            Some(row.country.label),
+            Some(row.cluster.label),
+            Some(row.point.label),
+            Some(row.question_label),
+            Some(row.question.label),
+            Some(question_type),
+            row.public.then_some("Public Disclosure"),
+            Some(&assessment),
+            Some(&factory),
+            Some(row.factory_name),
+            Some(row.tool),
+        ];
+        for (builder, text) in self.texts.iter_mut().zip(texts) {
+            match text {
+                // A batch holds far fewer than 2^31 distinct texts.
+                Some(text) => {
+                    if builder.append(text).is_err() {
+                        builder.append_null();
+                    }
+                }
+                None => builder.append_null(),
+            }
+        }
+        self.finding.append_option(finding);
+        let days = (row.start - EPOCH).num_days();
+        self.start
+            .append_value(i32::try_from(days).unwrap_or(if days < 0 {
+                i32::MIN
+            } else {
+                i32::MAX
+            }));
+        self.cycle.append_value(i32::from(row.cycle));
+        self.rows += 1;
+    }
+
+    /// The rows pushed since the last batch, as a batch of
+    /// [`export_schema`]; the builder starts a new batch.
+    ///
+    /// # Errors
+    ///
+    /// Arrow's, if the columns do not make a batch (they always do).
+    pub fn finish(&mut self) -> Result<RecordBatch, ArrowError> {
+        let mut texts = self
+            .texts
+            .iter_mut()
+            .map(|b| Arc::new(b.finish()) as ArrayRef);
+        let mut next = || {
+            texts
+                .next()
+                .ok_or_else(|| ArrowError::SchemaError("too few columns".to_owned()))
+        };
+        let columns: Vec<ArrayRef> = vec![
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            Arc::new(self.finding.finish()),
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            Arc::new(self.start.finish()),
+            Arc::new(self.cycle.finish()),
+            next()?,
+        ];
+        self.rows = 0;
+        RecordBatch::try_new(export_schema(), columns)
     }
 }

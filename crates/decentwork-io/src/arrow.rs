@@ -357,8 +357,9 @@ pub fn export_schema() -> SchemaRef {
 }
 
 /// Rows of an export gathered into record batches of [`export_schema`]:
-/// what `decentwork convert` writes to Parquet, so that later reads skip
-/// splitting and checking text. A row keeps what the reader kept of it:
+/// what `decentwork convert` writes to Parquet, a typed copy that
+/// researchers' tools read directly and [`ExportImport::read_arrow`] reads
+/// back into the same rows. A row keeps what the reader kept of it:
 /// `Tags` holds `Public Disclosure` or nothing (other tags are not kept),
 /// `Finding` 1 or 0 on non-compliance questions and nothing on
 /// fact-gathering ones.

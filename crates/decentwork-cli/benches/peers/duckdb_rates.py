@@ -27,10 +27,7 @@ QUERY = """
 WITH rows AS MATERIALIZED (
     SELECT "Factory.Assessed.ID" AS factory, "Quest.ID" AS assessment,
            "Assesment.Start.Date" AS start, "Cycle" AS cycle, {point}, "Finding" AS finding
-    FROM read_csv($path, header = true, dateformat = '%d/%m/%Y',
-                  types = {{'Assesment.Start.Date': 'DATE', 'Factory.Assessed.ID': 'VARCHAR',
-                           'Quest.ID': 'BIGINT', 'Cycle': 'INTEGER', 'Finding': 'TINYINT',
-                           'Question.type': 'VARCHAR'}})
+    FROM {source}
     WHERE "Question.type" = 'NCQ'
       AND "Assesment.Start.Date" >= $start::DATE AND "Assesment.Start.Date" < $end::DATE
 ),
@@ -48,6 +45,14 @@ SELECT {keys}, count(*) AS assessed, sum(non_compliant)::BIGINT AS non_compliant
 FROM points GROUP BY ALL ORDER BY ALL
 """
 
+CSV = """read_csv($path, header = true, dateformat = '%d/%m/%Y',
+                  types = {'Assesment.Start.Date': 'DATE', 'Factory.Assessed.ID': 'VARCHAR',
+                           'Quest.ID': 'BIGINT', 'Cycle': 'INTEGER', 'Finding': 'TINYINT',
+                           'Question.type': 'VARCHAR'})"""
+# The copy `decentwork convert` writes: typed already; the assessment ID is
+# text there, compared as a number as in the CSV.
+PARQUET = """(SELECT * REPLACE ("Quest.ID"::BIGINT AS "Quest.ID") FROM read_parquet($path))"""
+
 LATEST = "SELECT arg_max(assessment, (start, cycle, assessment)) AS assessment FROM assessments GROUP BY factory"
 PANEL = """SELECT assessment FROM (
     SELECT assessment, cycle, max(cycle) OVER (PARTITION BY factory) AS highest FROM assessments
@@ -61,7 +66,8 @@ def main():
         point, keys = '"Question.ID" AS question_id', "question_id"
     else:
         point, keys = '"Cluster" AS cluster, "CP" AS cp', "cluster, cp"
-    query = QUERY.format(point=point, keys=keys, chosen=PANEL if job == "panel" else LATEST)
+    source = PARQUET if path.endswith(".parquet") else CSV
+    query = QUERY.format(point=point, keys=keys, chosen=PANEL if job == "panel" else LATEST, source=source)
     year, month = map(int, end.split("-"))
     after = f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
     result = duckdb.execute(query, {"path": path, "start": f"{start}-01", "end": after})

@@ -50,11 +50,17 @@ def main():
     path, start, end = sys.argv[1], sys.argv[2], sys.argv[3]
     job = sys.argv[4] if len(sys.argv) > 4 else "cp"
     point = ["Question.ID"] if job == "question" else ["Cluster", "CP"]
+    if path.endswith(".parquet"):
+        # The copy `decentwork convert` writes: the date is a date already,
+        # the labels are dictionary-encoded text.
+        source = pl.scan_parquet(path).with_columns(pl.col(ASSESSMENT).cast(pl.String).cast(pl.Int64))
+    else:
+        source = pl.scan_csv(path, schema_overrides={FACTORY: pl.String, ASSESSMENT: pl.Int64, CYCLE: pl.Int32,
+                                                     "Finding": pl.Int8}).with_columns(
+            pl.col(DATE).str.to_date("%d/%m/%Y"))
     rows = (
-        pl.scan_csv(path, schema_overrides={FACTORY: pl.String, ASSESSMENT: pl.Int64, CYCLE: pl.Int32,
-                                            "Finding": pl.Int8})
+        source
         .filter(pl.col("Question.type") == "NCQ")
-        .with_columns(pl.col(DATE).str.to_date("%d/%m/%Y"))
         .filter((pl.col(DATE) >= month(start)) & (pl.col(DATE) < month(end, last=True)))
         .select(FACTORY, ASSESSMENT, DATE, CYCLE, *point, "Finding")
     )

@@ -23,6 +23,9 @@
 #                     duplicate and conflicting rows, legacy labels)
 #   REFERENCE=1       also check every job against tests/reference/analysts.py, the
 #                     independent Python implementation (untimed; slow on big files)
+#   FORMAT=parquet    the second run: `decentwork convert` copies the export to
+#                     Parquet once (untimed; its time is printed), then every tool
+#                     reads that copy (decentwork, Polars and DuckDB only)
 #   PYTHON=python3    the Python with the peers' packages
 #   WORK=/tmp/decentwork-peers
 # Needs, each optional (a tool that is missing is skipped with a message):
@@ -54,6 +57,17 @@ cargo build --release --locked -p decentwork-cli -p xtask
 rows=$(($(wc -l < "$DATA") - 1))
 size=$(stat -c %s "$DATA")
 echo "file: $DATA, $rows rows, $size bytes; $(nproc) cores; window $FROM to $TO"
+if [ "${FORMAT:-csv}" = parquet ]; then
+    copy="${DATA%.csv}.parquet"
+    if [ ! -f "$copy" ]; then
+        start=$(date +%s.%N)
+        target/release/decentwork convert "$DATA" --output "$copy"
+        echo "converted in $(awk "BEGIN { print $(date +%s.%N) - $start }") s"
+    fi
+    DATA=$copy
+    TOOLS=${TOOLS_PARQUET:-decentwork polars duckdb}
+    echo "the Parquet copy: $DATA, $(stat -c %s "$DATA") bytes"
+fi
 
 # Which tools are here.
 have() { # tool

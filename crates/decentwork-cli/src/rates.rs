@@ -431,6 +431,16 @@ pub(crate) fn convert(args: &ConvertArgs) -> Result<()> {
     } else {
         ImportOptions::default()
     };
+    if let Source::File(path) = &args.file
+        && let (Ok(input), Ok(output)) = (path.canonicalize(), args.output.canonicalize())
+        && input == output
+    {
+        // Creating the output would empty the input before it is read.
+        return Err(Failure::usage(format!(
+            "--output {} is the export itself; give another file",
+            args.output.display()
+        )));
+    }
     let import = ExportImport::new(args.file.to_string(), options);
     let input = args.file.open()?;
     let output = Output(Some(args.output.clone()));

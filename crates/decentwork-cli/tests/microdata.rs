@@ -403,5 +403,17 @@ fn a_failed_conversion_leaves_no_file() {
         "{stderr}"
     );
     assert!(!out.exists(), "a failed conversion left {}", out.display());
+    // Converting a file onto itself would empty it first: refused, and the
+    // export is left as it was.
+    let before = std::fs::read(&bad).unwrap();
+    let (code, _, stderr) = decentwork(&[
+        "convert",
+        bad.to_str().unwrap(),
+        "--output",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("the export itself"), "{stderr}");
+    assert_eq!(std::fs::read(&bad).unwrap(), before);
     std::fs::remove_file(&bad).unwrap();
 }

@@ -1,6 +1,6 @@
 //! `decentwork rates EXPORT.csv …`: non-compliance rates from a Better Work export.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Seek as _};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -312,7 +312,6 @@ fn warn_if_empty(population: &Population, selected: u64, rule: PopulationRule) {
 
 /// Streams the export into a population, reporting what was read on stderr.
 fn load(args: &PopulationArgs) -> Result<Population> {
-    let input = args.file.open()?;
     let size = match &args.file {
         Source::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
         Source::Stdin => None,
@@ -344,7 +343,7 @@ fn load(args: &PopulationArgs) -> Result<Population> {
     } else {
         // No BufReader: the export reader reads blocks of a megabyte itself.
         let reader = Counting {
-            inner: input,
+            inner: args.file.open()?,
             bar: bar.clone(),
         };
         import.read_borrowed_parallel(reader, |row| population.add(&row.observation()))
@@ -371,18 +370,22 @@ fn import_failure(e: &ImportError) -> Failure {
     }
 }
 
-/// The record batches of `file` if it is a Parquet file (it starts with
-/// Parquet's magic bytes); `None` for anything else, read as CSV.
+/// The record batches of `file` if it is a regular file that starts with
+/// Parquet's magic bytes; `None` for anything else, read as CSV. A pipe is
+/// never sniffed: the bytes read would be gone for the CSV reader.
 fn parquet_batches(file: &Source) -> Result<Option<ParquetRecordBatchReader>> {
     let Source::File(path) = file else {
         return Ok(None);
     };
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
     let mut magic = [0_u8; 4];
     let mut opened = std::fs::File::open(path).map_err(|e| Failure::io(file, &e))?;
     if opened.read_exact(&mut magic).is_err() || &magic != b"PAR1" {
         return Ok(None);
     }
-    let opened = std::fs::File::open(path).map_err(|e| Failure::io(file, &e))?;
+    opened.rewind().map_err(|e| Failure::io(file, &e))?;
     ParquetRecordBatchReaderBuilder::try_new(opened)
         .and_then(|b| b.with_batch_size(64 * 1024).build())
         .map(Some)

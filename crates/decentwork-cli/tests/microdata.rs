@@ -417,3 +417,38 @@ fn a_failed_conversion_leaves_no_file() {
     assert_eq!(std::fs::read(&bad).unwrap(), before);
     std::fs::remove_file(&bad).unwrap();
 }
+
+/// An export given through a named pipe is read whole: looking for
+/// Parquet's magic bytes must not take the first bytes of a pipe.
+#[cfg(unix)]
+#[test]
+fn an_export_through_a_pipe_is_read_whole() {
+    let export = awkward_export();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let fifo = dir.join(format!("export-{}.fifo", std::process::id()));
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let text = std::fs::read(export).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let args = [
+        "--population",
+        "latest",
+        "--by",
+        "cluster,cp",
+        "--format",
+        "csv",
+    ];
+    let (code, piped, stderr) =
+        decentwork(&[&["rates", fifo.to_str().unwrap()][..], &args].concat());
+    writer.join().unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    let (_, direct, _) = decentwork(&[&["rates", export.to_str().unwrap()][..], &args].concat());
+    assert_eq!(piped, direct);
+    std::fs::remove_file(&fifo).unwrap();
+}

@@ -437,8 +437,6 @@ impl ExportBatchBuilder {
             crate::QuestionType::NonCompliance => ("NCQ", Some(i8::from(row.non_compliant))),
             crate::QuestionType::FactGathering => ("FGW", None),
         };
-        let assessment = row.assessment.to_string();
-        let factory = row.factory.to_string();
         let texts: [Option<&str>; 11] = [
             Some(row.country.label),
             Some(row.cluster.label),
@@ -447,8 +445,8 @@ impl ExportBatchBuilder {
             Some(row.question.label),
             Some(question_type),
             row.public.then_some("Public Disclosure"),
-            Some(&assessment),
-            Some(&factory),
+            Some(row.assessment.as_str()),
+            Some(row.factory.as_str()),
             Some(row.factory_name),
             Some(row.tool),
         ];

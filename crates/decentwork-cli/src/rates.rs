@@ -15,7 +15,9 @@ use decentwork::report::{
     ASSESSMENT_MICRODATA_COLUMNS, POINT_MICRODATA_COLUMNS, Render, SynthesisReport,
     write_assessment_microdata, write_point_microdata,
 };
-use decentwork::scoring::{GroupBy, MonthWindow, Population, PopulationRule, RateOptions};
+use decentwork::scoring::{
+    GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule, RateOptions,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
@@ -339,14 +341,26 @@ fn load(args: &PopulationArgs) -> Result<Population> {
     let summary = if let Some(parquet) = parquet_batches(&args.file)? {
         // A Parquet copy of an export (`decentwork convert`): read as Arrow
         // record batches, through the same row checks.
-        import.read_arrow(parquet, |row| population.add(&row.observation()))
+        import.read_arrow_batched(
+            parquet,
+            ObservationBatch::new,
+            |batch, row| batch.push(&row.observation()),
+            |batch| population.add_batch(&batch),
+        )
     } else {
         // No BufReader: the export reader reads blocks of a megabyte itself.
         let reader = Counting {
             inner: args.file.open()?,
             bar: bar.clone(),
         };
-        import.read_borrowed_parallel(reader, |row| population.add(&row.observation()))
+        // Each block's rows are gathered into a batch on the thread that
+        // read it; the population takes the batches in input order.
+        import.read_batched(
+            reader,
+            ObservationBatch::new,
+            |batch, row| batch.push(&row.observation()),
+            |batch| population.add_batch(&batch),
+        )
     }
     .map_err(|e| import_failure(&e))?;
     bar.finish_and_clear();

@@ -25,7 +25,7 @@ use arrow_array::{Array, ArrayRef, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 
-use crate::export::{AssessmentCache, Columns, Labels};
+use crate::export::{AssessmentCache, Columns, Labels, Unknown};
 use crate::split::Fields;
 use crate::{EXPORT_COLUMNS, ExportImport, ExportRowRef, ImportError, ImportSummary};
 
@@ -261,73 +261,292 @@ impl ExportImport {
         reader: impl RecordBatchReader,
         mut each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
+        let (names, found) = self.arrow_columns(&reader)?;
+        let mut summary = ImportSummary {
+            unused_columns: found.unused.clone(),
+            ..ImportSummary::default()
+        };
+        let keep = self.options.keep_errors.unwrap_or(1000);
+        let mut state = (Labels::default(), AssessmentCache::default());
+        let mut line: u64 = 1;
+        for (seq, batch) in (0_u64..).zip(reader) {
+            let batch = batch.map_err(|e| self.arrow_failed(&e, line, &summary))?;
+            let rows = batch.num_rows() as u64;
+            // In a strict import, no row after the first bad one is handed on.
+            let mut failed = None;
+            let unknown = self.batch_rows(
+                (seq, &batch, line),
+                (&names, &found),
+                &mut state,
+                |outcome| {
+                    if failed.is_none() {
+                        let outcome = outcome.map(|row| each(&row));
+                        failed = self.tally(&mut summary, outcome, keep).err();
+                    }
+                },
+            )?;
+            if let Some(error) = failed {
+                return Err(error);
+            }
+            unknown.merge_into(&mut summary);
+            line += rows;
+        }
+        Ok(summary)
+    }
+
+    /// Like [`ExportImport::read_arrow`], reading the record batches on every
+    /// core: each batch's good rows are given to `fill`, in order, on the
+    /// thread that read it, into a batch from `new`; this thread hands the
+    /// batches to `each` in input order (as [`ExportImport::read_batched`]
+    /// does for CSV). Counts, errors and rows are those of `read_arrow`,
+    /// except that in a strict import that fails, the rows of the failing
+    /// record batch are not handed on. At most a few record batches per
+    /// core are held at a time.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use arrow_array::{ArrayRef, RecordBatch, StringArray};
+    /// use decentwork_io::arrow::RecordBatchIterator;
+    /// use decentwork_io::{EXPORT_COLUMNS, ExportImport, ImportOptions};
+    /// use decentwork_scoring::{ObservationBatch, Population};
+    ///
+    /// let row = ["Vietnam", "Working Time", "Overtime", "Overtime over the limit?", "801", "NCQ", "1", "",
+    ///            "5001", "77", "Example Garment", "14/03/2024", "2", "Garment CAT"];
+    /// let columns = EXPORT_COLUMNS.into_iter().zip(row).map(|(name, value)| {
+    ///     (name, Arc::new(StringArray::from(vec![value])) as ArrayRef)
+    /// });
+    /// let batch = RecordBatch::try_from_iter(columns)?;
+    /// let schema = batch.schema();
+    /// let mut population = Population::new();
+    /// let summary = ExportImport::new("a table", ImportOptions::default()).read_arrow_batched(
+    ///     RecordBatchIterator::new([Ok(batch)], schema),
+    ///     ObservationBatch::new,
+    ///     |batch, row| batch.push(&row.observation()),
+    ///     |batch| population.add_batch(&batch),
+    /// )?;
+    /// assert_eq!((summary.rows_used, population.len()), (1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ExportImport::read_arrow`].
+    pub fn read_arrow_batched<B: Send>(
+        &self,
+        reader: impl RecordBatchReader + Send,
+        new: impl Fn() -> B + Sync,
+        fill: impl Fn(&mut B, &ExportRowRef<'_>) + Sync,
+        mut each: impl FnMut(B),
+    ) -> Result<ImportSummary, ImportError> {
+        let (names, found) = self.arrow_columns(&reader)?;
+        let mut summary = ImportSummary {
+            unused_columns: found.unused.clone(),
+            ..ImportSummary::default()
+        };
+        let keep = self.options.keep_errors.unwrap_or(1000);
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
+        let (names, found) = (&names, &found);
+        let (new, fill) = (&new, &fill);
+        std::thread::scope(|scope| {
+            // Record batches in flight, at most: memory stays bounded.
+            let in_flight = 2 * workers + 2;
+            let (job_tx, job_rx) =
+                std::sync::mpsc::sync_channel::<(u64, RecordBatch, u64)>(workers);
+            let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<ArrowDone<B>>();
+            let (free_tx, free_rx) = std::sync::mpsc::channel::<()>();
+            let failed = done_tx.clone();
+            scope.spawn(move || {
+                let mut line: u64 = 1;
+                for (seq, batch) in (0_u64..).zip(reader) {
+                    if seq >= in_flight as u64 && free_rx.recv().is_err() {
+                        return;
+                    }
+                    match batch {
+                        Ok(batch) => {
+                            let rows = batch.num_rows() as u64;
+                            if job_tx.send((seq, batch, line)).is_err() {
+                                return;
+                            }
+                            line += rows;
+                        }
+                        Err(error) => {
+                            let _ = failed.send(ArrowDone {
+                                seq,
+                                read: Err((error, line)),
+                            });
+                            return;
+                        }
+                    }
+                }
+            });
+            for _ in 0..workers {
+                let job_rx = std::sync::Arc::clone(&job_rx);
+                let done_tx = done_tx.clone();
+                scope.spawn(move || {
+                    let mut state = (Labels::default(), AssessmentCache::default());
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((seq, batch, line)) = job else { return };
+                        let read = Ok(self.arrow_rows(
+                            (seq, &batch, line),
+                            (names, found),
+                            &mut state,
+                            (new, fill),
+                        ));
+                        if done_tx.send(ArrowDone { seq, read }).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop((done_tx, job_rx));
+            // Batches finish out of order; hand them on in order.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut expected = 0;
+            for done in done_rx {
+                waiting.insert(done.seq, done.read);
+                while let Some(read) = waiting.remove(&expected) {
+                    expected += 1;
+                    let rows = match read {
+                        Ok(rows) => rows?,
+                        Err((error, line)) => return Err(self.arrow_failed(&error, line, &summary)),
+                    };
+                    rows.unknown.merge_into(&mut summary);
+                    let mut errors = rows.errors.into_iter().peekable();
+                    for i in 0..rows.good {
+                        while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
+                            self.tally(&mut summary, Err(error), keep)?;
+                        }
+                        self.tally(&mut summary, Ok(()), keep)?;
+                    }
+                    for (_, error) in errors {
+                        self.tally(&mut summary, Err(error), keep)?;
+                    }
+                    each(rows.batch);
+                    let _ = free_tx.send(());
+                }
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Record batch `seq`'s good rows filled into a batch from `new`, and
+    /// its bad rows' errors.
+    fn arrow_rows<B>(
+        &self,
+        job: (u64, &RecordBatch, u64),
+        columns: (&[String], &Columns),
+        state: &mut (Labels, AssessmentCache),
+        (new, fill): (&impl Fn() -> B, &impl Fn(&mut B, &ExportRowRef<'_>)),
+    ) -> Result<ArrowRows<B>, ImportError> {
+        let mut batch = new();
+        let mut good = 0;
+        let mut errors = Vec::new();
+        let unknown = self.batch_rows(job, columns, state, |outcome| match outcome {
+            Ok(row) => {
+                fill(&mut batch, &row);
+                good += 1;
+            }
+            Err(error) => errors.push((good, error)),
+        })?;
+        Ok(ArrowRows {
+            batch,
+            good,
+            errors,
+            unknown,
+        })
+    }
+
+    /// The schema's column names, and where the export's columns are among them.
+    fn arrow_columns(
+        &self,
+        reader: &impl RecordBatchReader,
+    ) -> Result<(Vec<String>, Columns), ImportError> {
         let schema = reader.schema();
         let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
         let found = self.columns(names.clone())?;
+        Ok((names, found))
+    }
+
+    /// The error for a reader that failed before line `line`.
+    fn arrow_failed(&self, error: &ArrowError, line: u64, summary: &ImportSummary) -> ImportError {
+        ImportError::ReadFailed {
+            file: self.file.clone(),
+            line,
+            rows_read: summary.rows_read,
+            message: error.to_string(),
+        }
+    }
+
+    /// Reads record batch `seq`, whose rows start after line `line`, giving
+    /// each row (or why it is bad) to `each` in order; returns the labels
+    /// it met that the catalogue does not know.
+    fn batch_rows(
+        &self,
+        (seq, batch, mut line): (u64, &RecordBatch, u64),
+        (names, found): (&[String], &Columns),
+        (labels, cache): &mut (Labels, AssessmentCache),
+        mut each: impl FnMut(Result<ExportRowRef<'_>, ImportError>),
+    ) -> Result<Unknown, ImportError> {
         // The row reader sees the export's columns alone, in their order.
         let columns = Columns {
             positions: std::array::from_fn(|i| i),
             width: EXPORT_COLUMNS.len(),
             unused: Vec::new(),
         };
-        let mut summary = ImportSummary {
-            unused_columns: found.unused.clone(),
-            ..ImportSummary::default()
-        };
-        let keep = self.options.keep_errors.unwrap_or(1000);
-        let mut labels = Labels::default();
-        let mut cache = AssessmentCache::default();
-        let mut line: u64 = 1;
-        for (seq, batch) in (0_u64..).zip(reader) {
-            let batch = batch.map_err(|e| ImportError::ReadFailed {
+        let batch_names: Vec<&str> = batch
+            .schema_ref()
+            .fields()
+            .iter()
+            .map(|f| f.name().as_str())
+            .collect();
+        if batch_names != names {
+            return Err(ImportError::Unreadable {
                 file: self.file.clone(),
-                line,
-                rows_read: summary.rows_read,
-                message: e.to_string(),
-            })?;
-            let batch_names: Vec<&str> = batch
-                .schema_ref()
-                .fields()
-                .iter()
-                .map(|f| f.name().as_str())
-                .collect();
-            if batch_names != names {
-                return Err(ImportError::Unreadable {
-                    file: self.file.clone(),
-                    message: format!(
-                        "batch {} has the columns {}, not those of the schema",
-                        seq + 1,
-                        batch_names.join(", ")
-                    ),
-                });
-            }
-            let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
-            for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
-                let array = batch.columns().get(position).map_or_else(
-                    || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
-                    Arc::clone,
-                );
-                texts.push(text_column(self, name, &array)?);
-            }
-            labels.start(seq).merge_into(&mut summary);
-            for i in 0..batch.num_rows() {
-                line += 1;
-                let fields: [&str; 14] =
-                    std::array::from_fn(|c| texts.get(c).and_then(|a| a.value(i)).unwrap_or(""));
-                let outcome = self
-                    .row(
-                        TextRecord(fields),
-                        &columns,
-                        line,
-                        (&mut labels, &mut cache),
-                    )
-                    .map(|row| each(&row));
-                self.tally(&mut summary, outcome, keep)?;
-            }
-            labels.start(seq + 1).merge_into(&mut summary);
+                message: format!(
+                    "batch {} has the columns {}, not those of the schema",
+                    seq + 1,
+                    batch_names.join(", ")
+                ),
+            });
         }
-        Ok(summary)
+        let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
+        for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
+            let array = batch.columns().get(position).map_or_else(
+                || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
+                Arc::clone,
+            );
+            texts.push(text_column(self, name, &array)?);
+        }
+        // Unknown labels are reported once per record batch.
+        labels.start(seq);
+        for i in 0..batch.num_rows() {
+            line += 1;
+            let fields: [&str; 14] =
+                std::array::from_fn(|c| texts.get(c).and_then(|a| a.value(i)).unwrap_or(""));
+            each(self.row(TextRecord(fields), &columns, line, (labels, cache)));
+        }
+        Ok(labels.start(seq + 1))
     }
+}
+
+/// A record batch read on a worker thread, or why the reader stopped.
+struct ArrowDone<B> {
+    seq: u64,
+    read: Result<Result<ArrowRows<B>, ImportError>, (ArrowError, u64)>,
+}
+
+/// A record batch's good rows, filled into the caller's batch, and its bad
+/// rows' errors, each with the number of good rows before it.
+struct ArrowRows<B> {
+    batch: B,
+    good: usize,
+    errors: Vec<(usize, ImportError)>,
+    unknown: Unknown,
 }
 
 /// The export's columns as a Parquet or Arrow copy of an export holds them

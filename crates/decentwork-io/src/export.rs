@@ -669,6 +669,147 @@ impl Checked {
     }
 }
 
+/// Where a worker thread puts the good rows of a block it reads.
+trait Rows: Send {
+    /// Whether rows need their line in the file, not in their block (then
+    /// each block's first line is counted before it is read).
+    const FILE_LINES: bool;
+    /// Takes one good row, read from `block` (quoted fields unescaped into
+    /// `arena`), its line counted from the block's start, which is on line
+    /// `base` when [`Rows::FILE_LINES`] is set; false when its text could
+    /// not be placed.
+    fn take(&mut self, row: &ExportRowRef<'_>, text: (&str, &str), base: u64) -> bool;
+}
+
+/// A block's rows, kept for the thread that hands them on one by one.
+struct CheckedRows {
+    rows: Vec<Checked>,
+    /// The values the rows' assessments share.
+    shared: Vec<Shared>,
+}
+
+impl Rows for CheckedRows {
+    const FILE_LINES: bool = false;
+
+    fn take(&mut self, row: &ExportRowRef<'_>, (block, arena): (&str, &str), _: u64) -> bool {
+        match Checked::new(row, block, arena, &mut self.shared) {
+            Some(checked) => {
+                self.rows.push(checked);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A block's rows, filled into the caller's batch on the thread that read
+/// them.
+struct Filled<'f, B, F> {
+    batch: B,
+    fill: &'f F,
+}
+
+impl<B: Send, F: Fn(&mut B, &ExportRowRef<'_>) + Sync> Rows for Filled<'_, B, F> {
+    const FILE_LINES: bool = true;
+
+    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), base: u64) -> bool {
+        let mut row = *row;
+        row.line += base;
+        (self.fill)(&mut self.batch, &row);
+        true
+    }
+}
+
+/// How the thread that hands rows on in input order gives them to the
+/// caller.
+trait Hand {
+    /// What the block threads fill.
+    type Rows: Rows;
+    /// Good row `i` of a block read by a block thread, which starts on line
+    /// `base`; when its text is lost, its line from the block's start.
+    fn checked(
+        &mut self,
+        rows: &Self::Rows,
+        i: usize,
+        text: (&str, &str),
+        base: u64,
+    ) -> Result<(), u64>;
+    /// A block's rows, once all of them and its errors are counted.
+    fn block(&mut self, rows: Self::Rows);
+    /// A row read on this thread by the exact reader.
+    fn row(&mut self, row: &ExportRowRef<'_>);
+    /// The end of what the exact reader read of a block.
+    fn exact_end(&mut self);
+}
+
+/// Rows handed to the caller one by one.
+struct OneByOne<F>(F);
+
+impl<F: FnMut(&ExportRowRef<'_>)> Hand for OneByOne<F> {
+    type Rows = CheckedRows;
+
+    fn checked(
+        &mut self,
+        rows: &CheckedRows,
+        i: usize,
+        (text, arena): (&str, &str),
+        base: u64,
+    ) -> Result<(), u64> {
+        let checked = rows.rows.get(i).ok_or(0_u64)?;
+        let row = checked
+            .text_view(text, arena, &rows.shared, base)
+            .ok_or(u64::from(checked.line))?;
+        (self.0)(&row);
+        Ok(())
+    }
+
+    fn block(&mut self, _: CheckedRows) {}
+
+    fn row(&mut self, row: &ExportRowRef<'_>) {
+        (self.0)(row);
+    }
+
+    fn exact_end(&mut self) {}
+}
+
+/// Rows handed to the caller a block's batch at a time.
+struct Batches<'f, B, N, F, E> {
+    new: &'f N,
+    fill: &'f F,
+    each: E,
+    /// What the exact reader read of the current block.
+    pending: Option<B>,
+}
+
+impl<'f, B, N, F, E> Hand for Batches<'f, B, N, F, E>
+where
+    B: Send,
+    N: Fn() -> B,
+    F: Fn(&mut B, &ExportRowRef<'_>) + Sync,
+    E: FnMut(B),
+{
+    type Rows = Filled<'f, B, F>;
+
+    fn checked(&mut self, _: &Self::Rows, _: usize, _: (&str, &str), _: u64) -> Result<(), u64> {
+        Ok(())
+    }
+
+    fn block(&mut self, rows: Self::Rows) {
+        (self.each)(rows.batch);
+    }
+
+    fn row(&mut self, row: &ExportRowRef<'_>) {
+        let batch = self.pending.get_or_insert_with(self.new);
+        (self.fill)(batch, row);
+    }
+
+    fn exact_end(&mut self) {
+        if let Some(batch) = self.pending.take() {
+            (self.each)(batch);
+        }
+    }
+}
+
 /// An internal failure: a checked row's text could not be found again.
 fn lost(file: &str, line: u64) -> ImportError {
     ImportError::Malformed {
@@ -679,20 +820,20 @@ fn lost(file: &str, line: u64) -> ImportError {
 }
 
 /// A block, read by the fast reader where it could be.
-struct Done {
+struct Done<P> {
     seq: u64,
     last: bool,
-    read: Result<Parsed, Vec<u8>>,
+    read: Result<Parsed<P>, Vec<u8>>,
 }
 
 /// A block the fast reader read.
-struct Parsed {
+struct Parsed<P> {
     text: String,
     arena: String,
     /// The good rows.
-    rows: Vec<Checked>,
-    /// The values the rows' assessments share.
-    shared: Vec<Shared>,
+    rows: P,
+    /// How many there are.
+    good: usize,
     /// The bad rows' errors, each with the number of good rows before it.
     errors: Vec<(usize, ImportError)>,
     unknown: Unknown,
@@ -701,8 +842,8 @@ struct Parsed {
 }
 
 /// What the block reader hands on, in input order.
-enum Message {
-    Block(Done),
+enum Message<P> {
+    Block(Done<P>),
     Failed(Stop),
 }
 
@@ -759,48 +900,42 @@ pub(crate) struct Columns {
 
 /// The caller's side of a read: counts, keeps errors, hands rows on in input
 /// order, and reads with [`Exact`] where the fast reader could not.
-struct Consumer<'i, F> {
+struct Consumer<'i, H> {
     import: &'i ExportImport,
     columns: &'i Columns,
     summary: ImportSummary,
     keep: usize,
     exact: Exact,
     state: ReadState,
-    each: F,
+    hand: H,
     /// The line the next block starts on.
     line: u64,
 }
 
-impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
+impl<H: Hand> Consumer<'_, H> {
     /// Takes the next block in input order; returns its buffer for reuse.
-    fn take(&mut self, done: Done) -> Result<Vec<u8>, ImportError> {
+    fn take(&mut self, done: Done<H::Rows>) -> Result<Vec<u8>, ImportError> {
         let import = self.import;
         match done.read {
             Ok(parsed) if !self.exact.pending() => {
                 let base = self.line;
                 parsed.unknown.merge_into(&mut self.summary);
                 let mut errors = parsed.errors.into_iter().peekable();
-                for (i, checked) in parsed.rows.iter().enumerate() {
+                let text = (parsed.text.as_str(), parsed.arena.as_str());
+                for i in 0..parsed.good {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
                         import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                     }
-                    let outcome = match checked.text_view(
-                        &parsed.text,
-                        &parsed.arena,
-                        &parsed.shared,
-                        base,
-                    ) {
-                        Some(row) => {
-                            (self.each)(&row);
-                            Ok(())
-                        }
-                        None => Err(lost(&import.file, u64::from(checked.line) + base)),
-                    };
+                    let outcome = self
+                        .hand
+                        .checked(&parsed.rows, i, text, base)
+                        .map_err(|line| lost(&import.file, line + base));
                     import.tally(&mut self.summary, outcome, self.keep)?;
                 }
                 for (_, error) in errors {
                     import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
                 }
+                self.hand.block(parsed.rows);
                 self.line += parsed.lines;
                 Ok(parsed.text.into_bytes())
             }
@@ -835,7 +970,7 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
             keep,
             exact,
             state,
-            each,
+            hand,
             line,
         } = self;
         state.labels.start(seq).merge_into(summary);
@@ -847,9 +982,10 @@ impl<F: FnMut(&ExportRowRef<'_>)> Consumer<'_, F> {
             }
             let outcome = import
                 .row(record, columns, at, (&mut state.labels, &mut state.cache))
-                .map(|row| each(&row));
+                .map(|row| hand.row(&row));
             import.tally(summary, outcome, *keep)?;
         }
+        hand.exact_end();
         state.labels.start(seq).merge_into(summary);
         Ok(())
     }
@@ -972,15 +1108,19 @@ impl ExportImport {
         input: R,
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
+        let new_rows = |hint| CheckedRows {
+            rows: Vec::with_capacity(hint),
+            shared: Vec::new(),
+        };
         let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
-        let mut consumer = self.consumer(&columns, header, each)?;
+        let mut consumer = self.consumer(&columns, header, &new_rows, OneByOne(each))?;
         let mut state = ReadState::default();
         let mut buffer = Vec::new();
         loop {
             match splitter.next_block(buffer) {
                 Ok(Some(block)) => {
-                    let done = self.parse(block, &columns, &mut state);
+                    let done = self.parse((block, consumer.line), &columns, &mut state, &new_rows);
                     buffer = consumer.take(done)?;
                 }
                 Ok(None) => break,
@@ -1004,18 +1144,88 @@ impl ExportImport {
         input: R,
         each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
+        let new_rows = |hint| CheckedRows {
+            rows: Vec::with_capacity(hint),
+            shared: Vec::new(),
+        };
+        self.parallel(input, &new_rows, OneByOne(each))
+    }
+
+    /// Reads blocks of the input on every core; each block's good rows are
+    /// given to `fill`, in input order, on the thread that read the block,
+    /// into a batch from `new`; this thread hands the batches to `each` in
+    /// input order. Filling a population's [`ObservationBatch`]es this way
+    /// does the population's label lookups on every core:
+    ///
+    /// ```
+    /// use decentwork_io::{ExportImport, ImportOptions};
+    /// use decentwork_scoring::{ObservationBatch, Population};
+    ///
+    /// let csv = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n\
+    ///            Viet Nam,Working Time,Overtime,Is overtime voluntary?,101,NCQ,1,,A1,F1,Factory one,02/05/2024,1,CAT\n";
+    /// let mut population = Population::new();
+    /// let summary = ExportImport::new("export.csv", ImportOptions::default()).read_batched(
+    ///     csv.as_bytes(),
+    ///     ObservationBatch::new,
+    ///     |batch, row| batch.push(&row.observation()),
+    ///     |batch| population.add_batch(&batch),
+    /// )?;
+    /// assert_eq!((summary.rows_used, population.len()), (1, 1));
+    /// # Ok::<(), decentwork_io::ImportError>(())
+    /// ```
+    ///
+    /// A batch holds rows of one block of about a megabyte; the rows read
+    /// where the fast reader could not read (rare) come in batches of their
+    /// own. In a strict import that fails, the rows of the failing block are
+    /// not handed on.
+    ///
+    /// [`ObservationBatch`]: decentwork_scoring::ObservationBatch
+    ///
+    /// # Errors
+    ///
+    /// As [`ExportImport::read`].
+    pub fn read_batched<R: Read + Send, B: Send>(
+        &self,
+        input: R,
+        new: impl Fn() -> B + Sync,
+        fill: impl Fn(&mut B, &ExportRowRef<'_>) + Sync,
+        each: impl FnMut(B),
+    ) -> Result<ImportSummary, ImportError> {
+        let new_rows = |_| Filled {
+            batch: new(),
+            fill: &fill,
+        };
+        let hand = Batches {
+            new: &new,
+            fill: &fill,
+            each,
+            pending: None,
+        };
+        self.parallel(input, &new_rows, hand)
+    }
+
+    /// Reads blocks on every core, their rows kept in what `new_rows` makes, handed on
+    /// through `hand` in input order.
+    fn parallel<R: Read + Send, H: Hand>(
+        &self,
+        input: R,
+        new_rows: &(impl Fn(usize) -> H::Rows + Sync),
+        hand: H,
+    ) -> Result<ImportSummary, ImportError> {
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
         let mut splitter = Splitter::new(input, self.block, self.limits.1);
         let (columns, header) = self.header(&mut splitter)?;
         let mut expected = header.rest.as_ref().map_or(0, |block| block.seq + 1);
-        let mut consumer = self.consumer(&columns, header, each)?;
+        let mut consumer = self.consumer(&columns, header, new_rows, hand)?;
         let columns = &columns;
         std::thread::scope(|scope| {
             // Buffers in flight, at most: memory stays flat.
             let buffers = 2 * workers + 2;
-            let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Block>(workers);
+            let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(Block, u64)>(workers);
+            // The line the next block starts on, where rows need it.
+            let mut line = consumer.line;
             let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
-            let (done_tx, done_rx) = std::sync::mpsc::channel::<Message>();
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<Message<H::Rows>>();
             let (free_tx, free_rx) = std::sync::mpsc::channel::<Vec<u8>>();
             let failed = done_tx.clone();
             scope.spawn(move || {
@@ -1034,7 +1244,11 @@ impl ExportImport {
                     };
                     match splitter.next_block(buffer) {
                         Ok(Some(block)) => {
-                            if job_tx.send(block).is_err() {
+                            let base = line;
+                            if H::Rows::FILE_LINES {
+                                line += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+                            }
+                            if job_tx.send((block, base)).is_err() {
                                 return;
                             }
                         }
@@ -1056,8 +1270,8 @@ impl ExportImport {
                             Ok(rx) => rx.recv(),
                             Err(_) => return,
                         };
-                        let Ok(block) = job else { return };
-                        let done = self.parse(block, columns, &mut state);
+                        let Ok(job) = job else { return };
+                        let done = self.parse(job, columns, &mut state, new_rows);
                         if done_tx.send(Message::Block(done)).is_err() {
                             return;
                         }
@@ -1091,12 +1305,13 @@ impl ExportImport {
 
     /// The caller's side of a read, once the header is read; takes the rest
     /// of the header's block.
-    fn consumer<'i, F: FnMut(&ExportRowRef<'_>)>(
+    fn consumer<'i, H: Hand>(
         &'i self,
         columns: &'i Columns,
         header: Header,
-        each: F,
-    ) -> Result<Consumer<'i, F>, ImportError> {
+        new_rows: &impl Fn(usize) -> H::Rows,
+        hand: H,
+    ) -> Result<Consumer<'i, H>, ImportError> {
         let mut consumer = Consumer {
             line: header.line,
             import: self,
@@ -1108,10 +1323,15 @@ impl ExportImport {
             keep: self.options.keep_errors.unwrap_or(1000),
             exact: header.exact,
             state: ReadState::default(),
-            each,
+            hand,
         };
         if let Some(block) = header.rest {
-            let done = self.parse(block, columns, &mut ReadState::default());
+            let done = self.parse(
+                (block, consumer.line),
+                columns,
+                &mut ReadState::default(),
+                new_rows,
+            );
             consumer.take(done)?;
         }
         Ok(consumer)
@@ -1174,7 +1394,14 @@ impl ExportImport {
 
     /// Reads a block with the fast reader, or hands it back as it is where
     /// that reader cannot read it.
-    fn parse(&self, block: Block, columns: &Columns, state: &mut ReadState) -> Done {
+    /// `base` is the line the block starts on, where `P` needs it.
+    fn parse<P: Rows>(
+        &self,
+        (block, base): (Block, u64),
+        columns: &Columns,
+        state: &mut ReadState,
+        new_rows: &impl Fn(usize) -> P,
+    ) -> Done<P> {
         let Block { seq, bytes, last } = block;
         let done = |read| Done { seq, last, read };
         if self.mode == ReadMode::ExactOnly {
@@ -1186,8 +1413,8 @@ impl ExportImport {
         };
         state.labels.start(seq);
         let mut arena = String::new();
-        let mut rows = Vec::with_capacity(state.rows);
-        let mut shared = Vec::new();
+        let mut rows = new_rows(state.rows);
+        let mut good = 0;
         let mut errors = Vec::new();
         let mut pos = 0;
         // Lines count from the block's start; the consumer knows where it is.
@@ -1214,23 +1441,26 @@ impl ExportImport {
             };
             if !blank(&record) {
                 match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {
-                    Ok(row) => match Checked::new(&row, &text, &arena, &mut shared) {
-                        Some(checked) => rows.push(checked),
-                        None => errors.push((rows.len(), lost(&self.file, at))),
-                    },
-                    Err(error) => errors.push((rows.len(), error)),
+                    Ok(row) => {
+                        if rows.take(&row, (&text, &arena), base) {
+                            good += 1;
+                        } else {
+                            errors.push((good, lost(&self.file, at)));
+                        }
+                    }
+                    Err(error) => errors.push((good, error)),
                 }
             }
             at += split.lines;
             pos = split.next;
         }
         let unknown = state.labels.start(seq);
-        state.rows = state.rows.max(rows.len());
+        state.rows = state.rows.max(good);
         done(Ok(Parsed {
             text,
             arena,
             rows,
-            shared,
+            good,
             errors,
             unknown,
             lines: at,

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use decentwork_catalogue::CompliancePoint;
 use decentwork_io::arrow::RecordBatchIterator;
 use decentwork_io::{EXPORT_COLUMNS, ExportImport, ImportError, ImportOptions, ImportSummary};
-use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
+use decentwork_scoring::{GroupBy, ObservationBatch, Population, PopulationRule, RateOptions};
 
 /// A small export with what real ones hold: several factories and cycles,
 /// fact-gathering rows with no finding, duplicate and conflicting rows,
@@ -221,18 +221,34 @@ fn read_arrow(
     batches: Vec<RecordBatch>,
     schema: Arc<arrow_schema::Schema>,
     options: ImportOptions,
+    cores: bool,
 ) -> (Population, Result<ImportSummary, ImportError>) {
     let mut population = Population::new();
-    let summary = ExportImport::new("export", options).read_arrow(
-        RecordBatchIterator::new(batches.into_iter().map(Ok), schema),
-        |row| population.add(&row.observation()),
-    );
+    let import = ExportImport::new("export", options);
+    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
+    let summary = if cores {
+        import.read_arrow_batched(
+            reader,
+            ObservationBatch::new,
+            |batch, row| batch.push(&row.observation()),
+            |batch| population.add_batch(&batch),
+        )
+    } else {
+        import.read_arrow(reader, |row| population.add(&row.observation()))
+    };
     (population, summary)
 }
 
 #[test]
 fn arrow_batches_give_what_the_csv_gives() {
-    for (size, impossible_date) in [(1000, false), (97, false), (13, true)] {
+    for (size, impossible_date, cores) in [
+        (1000, false, false),
+        (97, false, false),
+        (13, true, false),
+        (97, false, true),
+        (13, true, true),
+        (1, true, true),
+    ] {
         let text = export(impossible_date);
         // The bad rows last: a finding of 2 (read from float64 2.0), and a
         // day that does not exist (then every batch has text dates).
@@ -244,11 +260,14 @@ fn arrow_batches_give_what_the_csv_gives() {
             .clone();
         assert_eq!(dates == arrow_schema::DataType::Date32, !impossible_date);
         let (csv, csv_summary) = read_csv(&text, ImportOptions::default());
-        let (arrow, arrow_summary) = read_arrow(batches, schema, ImportOptions::default());
+        let (arrow, arrow_summary) = read_arrow(batches, schema, ImportOptions::default(), cores);
         let (csv_summary, mut arrow_summary) = (csv_summary.unwrap(), arrow_summary.unwrap());
         assert_eq!(arrow_summary.unused_columns, ["Comment"]);
         arrow_summary.unused_columns.clear();
-        assert_eq!(csv_summary, arrow_summary, "batches of {size}");
+        assert_eq!(
+            csv_summary, arrow_summary,
+            "batches of {size}, cores {cores}"
+        );
         assert_eq!(csv_summary.rows_skipped, 1 + u64::from(impossible_date));
         assert!(!csv_summary.unknown_points.is_empty());
         assert_eq!(csv.notes(), arrow.notes());
@@ -293,9 +312,16 @@ fn arrow_errors_are_the_csv_errors() {
     let text = export(true);
     let (batches, schema) = batches(&text, 50);
     let (_, csv) = read_csv(&text, ImportOptions::strict());
-    let (_, arrow) = read_arrow(batches, schema, ImportOptions::strict());
+    let (_, arrow) = read_arrow(
+        batches.clone(),
+        schema.clone(),
+        ImportOptions::strict(),
+        false,
+    );
+    let (_, cores) = read_arrow(batches, schema, ImportOptions::strict(), true);
     let csv = csv.unwrap_err().to_string();
     assert_eq!(csv, arrow.unwrap_err().to_string());
+    assert_eq!(csv, cores.unwrap_err().to_string());
     assert!(
         csv.contains("column Finding: \"2\": expected 0 or 1"),
         "{csv}"
@@ -308,7 +334,7 @@ fn arrow_errors_are_the_csv_errors() {
     )])
     .unwrap();
     let schema = batch.schema();
-    let (_, missing) = read_arrow(vec![batch], schema, ImportOptions::default());
+    let (_, missing) = read_arrow(vec![batch], schema, ImportOptions::default(), true);
     assert!(matches!(missing, Err(ImportError::MissingColumns { .. })));
 
     // A column of a type that holds no text, number or date.
@@ -329,10 +355,39 @@ fn arrow_errors_are_the_csv_errors() {
         .collect();
     let batch = RecordBatch::try_from_iter(named).unwrap();
     let schema = batch.schema();
-    let (_, wrong) = read_arrow(vec![batch], schema, ImportOptions::default());
+    let (_, wrong) = read_arrow(vec![batch], schema, ImportOptions::default(), true);
     let message = wrong.unwrap_err().to_string();
     assert!(
         message.starts_with("export: column Cycle: values of type Binary"),
         "{message}"
     );
+}
+
+#[test]
+fn a_reader_that_fails_fails_the_import_after_the_batches_before_it() {
+    let text = export(false);
+    let (batches, schema) = batches(&text, 7);
+    let first = batches[0].num_rows() as u64;
+    for cores in [false, true] {
+        let failing = vec![
+            Ok(batches[0].clone()),
+            Err(arrow_schema::ArrowError::IoError(
+                "disk gone".to_owned(),
+                std::io::Error::other("disk gone"),
+            )),
+            Ok(batches[1].clone()),
+        ];
+        let import = ExportImport::new("export", ImportOptions::default());
+        let reader = RecordBatchIterator::new(failing, schema.clone());
+        let mut handed = 0_u64;
+        let error = if cores {
+            import.read_arrow_batched(reader, || 0_u64, |n, _| *n += 1, |n| handed += n)
+        } else {
+            import.read_arrow(reader, |_| handed += 1)
+        }
+        .unwrap_err();
+        assert!(error.is_read_failure(), "{error}");
+        assert_eq!(error.line(), Some(first + 1), "{error}");
+        assert_eq!(handed, first, "cores {cores}");
+    }
 }

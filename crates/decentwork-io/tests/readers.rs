@@ -30,6 +30,32 @@ fn parallel(text: &[u8], options: ImportOptions, block: usize) -> Outcome {
     (rows, result)
 }
 
+/// Read in batches on every core, each batch a vector of rows.
+fn batched(text: &[u8], options: ImportOptions, block: usize) -> Outcome {
+    let mut rows = Vec::new();
+    let result = ExportImport::new("e.csv", options)
+        .with_blocks(block, ReadMode::Auto)
+        .read_batched(
+            text,
+            Vec::new,
+            |batch: &mut Vec<ExportRow>, r| batch.push(r.to_owned_row()),
+            |batch| rows.extend(batch),
+        );
+    (rows, result)
+}
+
+/// Batches hand on the same rows, except that a strict read that fails
+/// leaves out the rows of the failing block (a prefix is handed on).
+fn same_as_batched(batched: &Outcome, exact: &Outcome) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&batched.1, &exact.1);
+    if exact.1.is_ok() {
+        prop_assert_eq!(&batched.0, &exact.0);
+    } else {
+        prop_assert!(exact.0.starts_with(&batched.0));
+    }
+    Ok(())
+}
+
 /// A row of the export, with the given label and ending.
 fn row(quest: u32, label: &str, finding: &str, end: &str) -> Vec<u8> {
     format!(
@@ -118,6 +144,7 @@ proptest! {
         prop_assert_eq!(&sequential(&text, options, 1 << 20, ReadMode::Auto), &exact);
         prop_assert_eq!(&sequential(&text, options, block, ReadMode::Auto), &exact);
         prop_assert_eq!(&parallel(&text, options, block), &exact);
+        same_as_batched(&batched(&text, options, block), &exact)?;
     }
 
     // Blocks are cut after a line feed, so a quoted line break may fall on a
@@ -174,11 +201,25 @@ proptest! {
             };
             (rows, result)
         };
+        let read_batched = |block: usize| {
+            let mut rows = Vec::new();
+            let result = ExportImport::new("e.csv", options)
+                .with_blocks(block, ReadMode::Auto)
+                .with_limits(record, header)
+                .read_batched(
+                    &text[..],
+                    Vec::new,
+                    |batch: &mut Vec<ExportRow>, r| batch.push(r.to_owned_row()),
+                    |batch| rows.extend(batch),
+                );
+            (rows, result)
+        };
         let exact = read(block, ReadMode::ExactOnly, false);
         prop_assert_eq!(&read(1 << 20, ReadMode::ExactOnly, false), &exact);
         prop_assert_eq!(&read(1 << 20, ReadMode::Auto, false), &exact);
         prop_assert_eq!(&read(block, ReadMode::Auto, false), &exact);
         prop_assert_eq!(&read(block, ReadMode::Auto, true), &exact);
+        same_as_batched(&read_batched(block), &exact)?;
     }
 }
 
@@ -229,6 +270,7 @@ fn irregular_text_is_read_exactly_as_the_csv_crate_reads_it() {
         );
         assert_eq!(summary.unwrap().rows_skipped, 0);
         assert_eq!(parallel(&text, ImportOptions::default(), block).0, rows);
+        assert_eq!(batched(&text, ImportOptions::default(), block).0, rows);
     }
 }
 
@@ -258,7 +300,7 @@ fn a_read_error_fails_the_import_after_the_whole_rows_before_it() {
     }
     let cut = text.len() - 20;
     for block in [1, 100, 1 << 20] {
-        for parallel in [false, true] {
+        for parallel in [0, 1, 2] {
             let input = Failing {
                 text: &text[..cut],
                 at: 0,
@@ -266,10 +308,15 @@ fn a_read_error_fails_the_import_after_the_whole_rows_before_it() {
             let import = ExportImport::new("e.csv", ImportOptions::default())
                 .with_blocks(block, ReadMode::Auto);
             let mut lines = Vec::new();
-            let error = if parallel {
-                import.read_borrowed_parallel(input, |r| lines.push(r.line))
-            } else {
-                import.read_borrowed(input, |r| lines.push(r.line))
+            let error = match parallel {
+                0 => import.read_borrowed(input, |r| lines.push(r.line)),
+                1 => import.read_borrowed_parallel(input, |r| lines.push(r.line)),
+                _ => import.read_batched(
+                    input,
+                    Vec::new,
+                    |batch: &mut Vec<u64>, r| batch.push(r.line),
+                    |batch| lines.extend(batch),
+                ),
             }
             .unwrap_err();
             // The rows before the failure were handed on; the import failed.

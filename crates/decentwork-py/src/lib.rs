@@ -30,8 +30,8 @@ use decentwork::report::arrow::{
 };
 use decentwork::report::{EvidenceReport, ScoredAssessment};
 use decentwork::scoring::{
-    EvidenceContext, GroupBy, MonthWindow, Population, PopulationRule, RateOptions, ScoreOptions,
-    check_committees, check_evidence, score_assessment,
+    EvidenceContext, GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule,
+    RateOptions, ScoreOptions, check_committees, check_evidence, score_assessment,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -178,8 +178,12 @@ impl Source {
                         return Err(Failure::Unreadable(format!("{name}: not a regular file")));
                     }
                     let mut population = Population::new();
-                    ExportImport::new(name, ImportOptions::default())
-                        .read_borrowed_parallel(file, |row| population.add(&row.observation()))?;
+                    ExportImport::new(name, ImportOptions::default()).read_batched(
+                        file,
+                        ObservationBatch::new,
+                        |batch, row| batch.push(&row.observation()),
+                        |batch| population.add_batch(&batch),
+                    )?;
                     Ok(population)
                 })
             }
@@ -188,7 +192,12 @@ impl Source {
                 py.detach(|| {
                     let mut population = Population::new();
                     ExportImport::new("the table", ImportOptions::default())
-                        .read_arrow(reader, |row| population.add(&row.observation()))?;
+                        .read_arrow_batched(
+                            reader,
+                            ObservationBatch::new,
+                            |batch, row| batch.push(&row.observation()),
+                            |batch| population.add_batch(&batch),
+                        )?;
                     Ok(population)
                 })
             }

@@ -56,7 +56,7 @@ pub use policy::{
 };
 pub use population::{
     AssessmentInfo, AssessmentRate, Basis, GroupBy, Labelled, MonthWindow, Named, Observation,
-    Observed, PointRecord, Population, PopulationNotes, PopulationRule, QuestionRate,
-    QuestionTable, RateOptions, RateRow, RateTable, SYSTEMS_CLUSTER, WindowError,
+    ObservationBatch, Observed, PointRecord, Population, PopulationNotes, PopulationRule,
+    QuestionRate, QuestionTable, RateOptions, RateRow, RateTable, SYSTEMS_CLUSTER, WindowError,
 };
 pub use progress::{Change, PlanSummary, PointChange, Progress, compare, plan_summary, trajectory};

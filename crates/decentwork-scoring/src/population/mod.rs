@@ -9,6 +9,7 @@
 //! read from, so rates come out under the data's own labels (or the
 //! catalogue's, harmonised, when asked) and join to the catalogue by ID.
 
+mod batch;
 mod observation;
 mod rule;
 mod table;
@@ -21,6 +22,7 @@ use decentwork_model::{AssessmentId, Country, FactoryId, Outcome};
 use crate::bits::IndexSet;
 use crate::{DenseAssessment, PointBits};
 
+pub use batch::ObservationBatch;
 pub use observation::{AssessmentInfo, Labelled, Named, Observation, Observed};
 pub use rule::{MonthWindow, PopulationRule, WindowError};
 pub use table::{
@@ -89,6 +91,14 @@ struct Summary {
     points_non_compliant: IndexSet,
     questions_assessed: IndexSet,
     questions_non_compliant: IndexSet,
+}
+
+impl Summary {
+    /// Whether `info` gives this assessment another factory, first day or
+    /// cycle than it was first given with.
+    fn given_otherwise(&self, info: &AssessmentInfo<'_>) -> bool {
+        self.factory_id != info.factory || self.start != info.start || self.cycle != info.cycle
+    }
 }
 
 /// Counts of what a population set aside while being built, and why.
@@ -277,7 +287,7 @@ impl Population {
         };
         if let Some(index) = found {
             if let Some(s) = self.assessments.get(index)
-                && (s.factory_id != info.factory || s.start != info.start || s.cycle != info.cycle)
+                && s.given_otherwise(info)
             {
                 self.notes.inconsistent_rows += 1;
             }

@@ -1,0 +1,333 @@
+//! Observations gathered away from the population (on another thread, a
+//! block of a file at a time) and added to it in one step, exactly as if
+//! each had been added in turn.
+
+use rustc_hash::FxHashMap;
+
+use decentwork_catalogue::{Cluster, CompliancePoint, Question};
+use decentwork_model::{AssessmentId, Country, FactoryId};
+
+use super::{AssessmentInfo, Labelled, Observation, Observed, Population};
+
+/// Observations kept in the order they were pushed, for
+/// [`Population::add_batch`]: the same population as adding each with
+/// [`Population::add`], in that order.
+///
+/// A batch keeps each distinct label once and each observation as a few
+/// numbers, so that a reader can fill batches on several threads and the
+/// population takes each one without looking up any label more than once.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use decentwork_catalogue::Question;
+/// use decentwork_scoring::{AssessmentInfo, Labelled, Observation, ObservationBatch, Observed, Population};
+///
+/// let q = Question::from_id("WT.OVERTIME.02")?;
+/// let cp = q.compliance_point();
+/// let info = AssessmentInfo::new("A1".parse()?, "F1".parse()?, NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(), 1);
+/// let observation = Observation::new(
+///     info,
+///     (Labelled::known(cp.cluster()), Labelled::known(cp)),
+///     Labelled::known(q),
+///     Observed::NonCompliant,
+/// );
+/// let mut batch = ObservationBatch::new();
+/// batch.push(&observation);
+/// batch.push(&observation);
+///
+/// let (mut one_by_one, mut batched) = (Population::new(), Population::new());
+/// one_by_one.add(&observation);
+/// one_by_one.add(&observation);
+/// batched.add_batch(&batch);
+/// assert_eq!(batched.notes(), one_by_one.notes());
+/// assert_eq!(batched.notes().duplicates_ignored, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ObservationBatch {
+    /// Assessments as given, a new entry whenever a row's differs from the last.
+    infos: Vec<Info>,
+    points: Vec<BatchPoint>,
+    /// Points by point label, then cluster label.
+    point_index: FxHashMap<Box<str>, Vec<(Box<str>, usize)>>,
+    /// The point of the last observation: observations come grouped by point.
+    last_point: Option<usize>,
+    questions: Vec<BatchQuestion>,
+    rows: Vec<Row>,
+    fact_gathering: u64,
+}
+
+/// An assessment as one or more observations gave it.
+#[derive(Debug, Clone)]
+struct Info {
+    assessment: AssessmentId,
+    factory: FactoryId,
+    factory_name: Box<str>,
+    obsolete: bool,
+    country: (Option<Country>, Box<str>),
+    start: chrono::NaiveDate,
+    cycle: u16,
+    tool: Box<str>,
+}
+
+impl Info {
+    fn of(info: &AssessmentInfo<'_>) -> Self {
+        Self {
+            assessment: info.assessment,
+            factory: info.factory,
+            factory_name: info.factory_name.into(),
+            obsolete: info.obsolete,
+            country: (info.country.key, info.country.label.into()),
+            start: info.start,
+            cycle: info.cycle,
+            tool: info.tool.into(),
+        }
+    }
+
+    fn is(&self, info: &AssessmentInfo<'_>) -> bool {
+        self.assessment == info.assessment
+            && self.factory == info.factory
+            && self.start == info.start
+            && self.cycle == info.cycle
+            && self.obsolete == info.obsolete
+            && self.country.0 == info.country.key
+            && *self.country.1 == *info.country.label
+            && *self.factory_name == *info.factory_name
+            && *self.tool == *info.tool
+    }
+
+    fn info(&self) -> AssessmentInfo<'_> {
+        AssessmentInfo {
+            assessment: self.assessment,
+            factory: self.factory,
+            factory_name: &self.factory_name,
+            obsolete: self.obsolete,
+            country: Labelled::new(self.country.0, &self.country.1),
+            start: self.start,
+            cycle: self.cycle,
+            tool: &self.tool,
+        }
+    }
+}
+
+/// A cluster and point label pair.
+#[derive(Debug, Clone)]
+struct BatchPoint {
+    cluster: (Option<Cluster>, Box<str>),
+    point: (Option<CompliancePoint>, Box<str>),
+    /// Its questions, by the ID as given.
+    questions: FxHashMap<Box<str>, usize>,
+}
+
+/// A question ID under one point, with the first non-empty text it was
+/// given and whether any observation marked it public.
+#[derive(Debug, Clone)]
+struct BatchQuestion {
+    point: usize,
+    id: (Option<Question>, Box<str>),
+    text: Option<Box<str>>,
+    public: bool,
+}
+
+/// One counted observation.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    info: usize,
+    question: usize,
+    non_compliant: bool,
+}
+
+impl ObservationBatch {
+    /// An empty batch.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of observations pushed (fact-gathering ones included).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows
+            .len()
+            .saturating_add(usize::try_from(self.fact_gathering).unwrap_or(usize::MAX))
+    }
+
+    /// Whether nothing was pushed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.fact_gathering == 0
+    }
+
+    /// Keeps one observation, after those pushed before it.
+    pub fn push(&mut self, observation: &Observation<'_>) {
+        let non_compliant = match observation.observed {
+            Observed::FactGathering => {
+                self.fact_gathering += 1;
+                return;
+            }
+            Observed::Compliant => false,
+            Observed::NonCompliant => true,
+        };
+        let info = match self.infos.last() {
+            Some(last) if last.is(&observation.assessment) => self.infos.len() - 1,
+            _ => {
+                self.infos.push(Info::of(&observation.assessment));
+                self.infos.len() - 1
+            }
+        };
+        let point = self.point(observation.cluster, observation.point);
+        let question = self.question(
+            point,
+            observation.question,
+            observation.question_text,
+            observation.public,
+        );
+        self.rows.push(Row {
+            info,
+            question,
+            non_compliant,
+        });
+    }
+
+    /// The batch's point for a cluster and point label, added if new.
+    fn point(
+        &mut self,
+        cluster: Labelled<'_, Cluster>,
+        point: Labelled<'_, CompliancePoint>,
+    ) -> usize {
+        if let Some(index) = self.last_point
+            && let Some(p) = self.points.get(index)
+            && *p.point.1 == *point.label
+            && *p.cluster.1 == *cluster.label
+        {
+            return index;
+        }
+        let found = self.point_index.get(point.label).and_then(|under| {
+            under
+                .iter()
+                .find(|(c, _)| **c == *cluster.label)
+                .map(|&(_, index)| index)
+        });
+        let index = found.unwrap_or_else(|| {
+            self.points.push(BatchPoint {
+                cluster: (cluster.key, cluster.label.into()),
+                point: (point.key, point.label.into()),
+                questions: FxHashMap::default(),
+            });
+            let index = self.points.len() - 1;
+            self.point_index
+                .entry(point.label.into())
+                .or_default()
+                .push((cluster.label.into(), index));
+            index
+        });
+        self.last_point = Some(index);
+        index
+    }
+
+    /// The batch's question with this ID under `point`, added if new.
+    fn question(
+        &mut self,
+        point: usize,
+        id: Labelled<'_, Question>,
+        text: &str,
+        public: bool,
+    ) -> usize {
+        let found = self
+            .points
+            .get(point)
+            .and_then(|p| p.questions.get(id.label))
+            .copied();
+        let index = found.unwrap_or_else(|| {
+            self.questions.push(BatchQuestion {
+                point,
+                id: (id.key, id.label.into()),
+                text: None,
+                public: false,
+            });
+            let index = self.questions.len() - 1;
+            if let Some(p) = self.points.get_mut(point) {
+                p.questions.insert(id.label.into(), index);
+            }
+            index
+        });
+        if let Some(q) = self.questions.get_mut(index) {
+            q.public |= public;
+            if q.text.is_none() && !text.is_empty() {
+                q.text = Some(text.into());
+            }
+        }
+        index
+    }
+}
+
+impl Population {
+    /// Adds every observation of `batch`, in the order they were pushed:
+    /// the same population, the same notes, as [`Population::add`] on each.
+    /// Each distinct label of the batch is looked up once.
+    pub fn add_batch(&mut self, batch: &ObservationBatch) {
+        self.notes.fact_gathering_rows += batch.fact_gathering;
+        let mut points: Vec<Option<usize>> = vec![None; batch.points.len()];
+        let mut questions: Vec<Option<(usize, usize)>> = vec![None; batch.questions.len()];
+        // The batch's assessment, its summary, and whether the summary was
+        // first given otherwise (then every observation of it is counted so).
+        let mut current: Option<(usize, usize, bool)> = None;
+        for row in &batch.rows {
+            let assessment = match current {
+                Some((info, summary, inconsistent)) if info == row.info => {
+                    if inconsistent {
+                        self.notes.inconsistent_rows += 1;
+                    }
+                    summary
+                }
+                _ => {
+                    let Some(info) = batch.infos.get(row.info) else {
+                        continue;
+                    };
+                    let info = info.info();
+                    let summary = self.assessment(&info);
+                    let inconsistent = self
+                        .assessments
+                        .get(summary)
+                        .is_some_and(|s| s.given_otherwise(&info));
+                    current = Some((row.info, summary, inconsistent));
+                    summary
+                }
+            };
+            let resolved = questions.get(row.question).copied().flatten();
+            let (point, question) = if let Some(found) = resolved {
+                found
+            } else {
+                let Some(q) = batch.questions.get(row.question) else {
+                    continue;
+                };
+                let point = if let Some(point) = points.get(q.point).copied().flatten() {
+                    point
+                } else {
+                    let Some(p) = batch.points.get(q.point) else {
+                        continue;
+                    };
+                    let point = self.point(
+                        Labelled::new(p.cluster.0, &p.cluster.1),
+                        Labelled::new(p.point.0, &p.point.1),
+                    );
+                    if let Some(slot) = points.get_mut(q.point) {
+                        *slot = Some(point);
+                    }
+                    point
+                };
+                let question = self.question(
+                    point,
+                    Labelled::new(q.id.0, &q.id.1),
+                    q.text.as_deref().unwrap_or(""),
+                    q.public,
+                );
+                if let Some(slot) = questions.get_mut(row.question) {
+                    *slot = Some((point, question));
+                }
+                (point, question)
+            };
+            self.observe(assessment, point, question, row.non_compliant);
+        }
+    }
+}

@@ -426,7 +426,7 @@ fn report_summary(file: &Source, summary: &ImportSummary) {
 /// Arguments of `decentwork convert`.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  decentwork convert export.csv --output export.parquet\n  decentwork rates export.parquet --population latest --by cluster,cp\n\nThe Parquet file keeps the export's column names; text columns are dictionary-encoded, Finding is a small integer (empty on fact-gathering rows), Assesment.Start.Date a date, Cycle an integer. Tags keeps \"Public Disclosure\" only. `rates` and `microdata` read it into the same tables as the CSV (on one thread: today slower than reading the CSV on every core)."
+    after_help = "Examples:\n  decentwork convert export.csv --output export.parquet\n  decentwork rates export.parquet --population latest --by cluster,cp\n\nThe Parquet file keeps the export's column names; text columns are dictionary-encoded, Finding is a small integer (empty on fact-gathering rows), Assesment.Start.Date a date, Cycle an integer. Tags keeps \"Public Disclosure\" only. `rates` and `microdata` read it into the same tables as the CSV."
 )]
 pub(crate) struct ConvertArgs {
     /// The export (CSV; `-` for standard input).

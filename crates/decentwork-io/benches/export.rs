@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use decentwork_catalogue::{Question, QuestionKind, Tag};
 use decentwork_io::{ExportImport, ImportOptions, ReadMode};
-use decentwork_scoring::Population;
+use decentwork_scoring::{ObservationBatch, Population};
 
 fn main() {
     divan::main();
@@ -88,6 +88,30 @@ fn read_into_population(bencher: divan::Bencher, assessments: usize) {
 #[divan::bench(args = [1_000], sample_count = 10)]
 fn read_into_population_all_cores(bencher: divan::Bencher, assessments: usize) {
     read(bencher, assessments, true, ReadMode::Auto);
+}
+
+/// Reads on every core, each block's rows gathered into a population's
+/// batch on the thread that read it (what `decentwork rates` does).
+#[divan::bench(args = [1_000], sample_count = 10)]
+fn read_into_population_batched(bencher: divan::Bencher, assessments: usize) {
+    let text = export(assessments);
+    let rows = text.lines().count() - 1;
+    let import = ExportImport::new("bench.csv", ImportOptions::default());
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .counter(divan::counter::ItemsCount::new(rows))
+        .bench(|| {
+            let mut p = Population::new();
+            import
+                .read_batched(
+                    text.as_bytes(),
+                    ObservationBatch::new,
+                    |batch, row| batch.push(&row.observation()),
+                    |batch| p.add_batch(&batch),
+                )
+                .unwrap();
+            p
+        });
 }
 
 #[divan::bench(args = [1_000], sample_count = 10)]

@@ -191,13 +191,12 @@ impl Source {
                 let reader = reader.into_reader()?;
                 py.detach(|| {
                     let mut population = Population::new();
-                    ExportImport::new("the table", ImportOptions::default())
-                        .read_arrow_batched(
-                            reader,
-                            ObservationBatch::new,
-                            |batch, row| batch.push(&row.observation()),
-                            |batch| population.add_batch(&batch),
-                        )?;
+                    ExportImport::new("the table", ImportOptions::default()).read_arrow_batched(
+                        reader,
+                        ObservationBatch::new,
+                        |batch, row| batch.push(&row.observation()),
+                        |batch| population.add_batch(&batch),
+                    )?;
                     Ok(population)
                 })
             }

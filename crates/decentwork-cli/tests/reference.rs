@@ -304,3 +304,72 @@ fn parquet_reads_in_pyarrow_pandas_and_polars_as_the_reference_says() {
         .unwrap_or(0);
     assert!(passed > 1000, "{text}");
 }
+
+/// Parquet files as researchers' tools write them by default, not as
+/// `decentwork convert` does (`tests/reference/parquet_writers.py`): pandas
+/// (Snappy), Polars (Zstandard) and pyarrow with gzip and LZ4, each with its
+/// own type inference. `rates` reads each into the tables the CSV gives.
+#[test]
+fn parquet_written_by_pandas_polars_and_pyarrow_gives_the_csv_s_tables() {
+    let python = python();
+    let writers = output(&python, &["-c", "import pyarrow, pandas, polars"])
+        .is_some_and(|o| o.status.success());
+    if !writers {
+        return missing(
+            "pyarrow, pandas and polars (set DECENTWORK_PYTHON to a Python that has them)",
+        );
+    }
+    let dir = scratch("parquet-writers");
+    let file = export(&dir, 40, 5);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/reference/parquet_writers.py"
+    );
+    let out = output(
+        &python,
+        &[
+            script,
+            file.to_str().unwrap(),
+            dir.join("out").to_str().unwrap(),
+        ],
+    )
+    .unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{listing}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written: Vec<(&str, &str, &str)> = listing
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split(' ');
+            Some((parts.next()?, parts.next()?, parts.next()?))
+        })
+        .collect();
+    let codecs: Vec<&str> = written.iter().map(|w| w.2).collect();
+    assert_eq!(codecs, ["SNAPPY", "ZSTD", "GZIP", "LZ4"], "{listing}");
+    for by in ["cluster,cp", "question", "country,cycle,cp"] {
+        let args = |path: &str| {
+            [
+                "rates",
+                path,
+                "--population",
+                "latest",
+                "--by",
+                by,
+                "--format",
+                "csv",
+            ]
+            .map(str::to_owned)
+        };
+        let csv_args = args(file.to_str().unwrap());
+        let expected = decentwork(&csv_args.each_ref().map(String::as_str));
+        assert!(expected.lines().count() > 10, "{expected}");
+        for (name, path, _) in &written {
+            let parquet_args = args(path);
+            let got = decentwork(&parquet_args.each_ref().map(String::as_str));
+            assert_eq!(got, expected, "{name}, --by {by}");
+        }
+    }
+}

@@ -2,7 +2,9 @@
 
 use std::io::{IsTerminal, Read, Seek as _};
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use decentwork::io::arrow::{ArrowError, ExportBatchBuilder, RecordBatch, export_schema};
@@ -19,7 +21,11 @@ use decentwork::scoring::{
     GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule, RateOptions,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReader,
+    ParquetRecordBatchReaderBuilder,
+};
+use parquet::errors::ParquetError;
 
 use crate::files::{Output, Source};
 use crate::{Failure, Result, to_json};
@@ -312,6 +318,13 @@ fn warn_if_empty(population: &Population, selected: u64, rule: PopulationRule) {
     eprintln!("warning: no assessment is in the population ({rule}); {data}");
 }
 
+/// The most rows in a record batch read from Parquet.
+const PARQUET_BATCH_ROWS: usize = 64 * 1024;
+
+/// About the most bytes of a record batch read from Parquet, as the file's
+/// row groups give their rows' size.
+const PARQUET_BATCH_BYTES: i64 = 32 * 1024 * 1024;
+
 /// Streams the export into a population, reporting what was read on stderr.
 fn load(args: &PopulationArgs) -> Result<Population> {
     let size = match &args.file {
@@ -400,10 +413,56 @@ fn parquet_batches(file: &Source) -> Result<Option<ParquetRecordBatchReader>> {
         return Ok(None);
     }
     opened.rewind().map_err(|e| Failure::io(file, &e))?;
-    ParquetRecordBatchReaderBuilder::try_new(opened)
-        .and_then(|b| b.with_batch_size(64 * 1024).build())
+    let unreadable =
+        |e: ParquetError| Failure::unreadable(format!("{file}: not a readable Parquet file: {e}"));
+    let plain =
+        ArrowReaderMetadata::load(&opened, ArrowReaderOptions::new()).map_err(unreadable)?;
+    // Text read as dictionaries: a dictionary-encoded column keeps its
+    // dictionary, so that a long value repeated on every row is held once,
+    // not once per row (a file of a few kilobytes could otherwise ask for
+    // gigabytes). Where the file's types do not allow it, they are read as
+    // they are.
+    let fields: Vec<Field> = plain
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| match f.data_type() {
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                f.as_ref().clone().with_data_type(DataType::Dictionary(
+                    Box::new(DataType::Int32),
+                    Box::new(DataType::Utf8),
+                ))
+            }
+            _ => f.as_ref().clone(),
+        })
+        .collect();
+    let hinted = Arc::new(Schema::new_with_metadata(
+        fields,
+        plain.schema().metadata().clone(),
+    ));
+    let metadata = ArrowReaderMetadata::try_new(
+        Arc::clone(plain.metadata()),
+        ArrowReaderOptions::new().with_schema(hinted),
+    )
+    .unwrap_or(plain);
+    // Record batches of about PARQUET_BATCH_BYTES at most, as the row groups
+    // say their rows weigh.
+    let widest = metadata
+        .metadata()
+        .row_groups()
+        .iter()
+        .filter(|g| g.num_rows() > 0)
+        .map(|g| g.total_byte_size().max(0) / g.num_rows())
+        .max()
+        .unwrap_or(0);
+    let rows = usize::try_from(PARQUET_BATCH_BYTES / widest.max(1))
+        .unwrap_or(PARQUET_BATCH_ROWS)
+        .clamp(1, PARQUET_BATCH_ROWS);
+    ParquetRecordBatchReaderBuilder::new_with_metadata(opened, metadata)
+        .with_batch_size(rows)
+        .build()
         .map(Some)
-        .map_err(|e| Failure::unreadable(format!("{file}: not a readable Parquet file: {e}")))
+        .map_err(unreadable)
 }
 
 /// Prints what an import read and skipped on stderr.

@@ -18,7 +18,7 @@ use decentwork::report::{
     write_assessment_microdata, write_point_microdata,
 };
 use decentwork::scoring::{
-    GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule, RateOptions,
+    GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule, RateOptions, parse_month,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parquet::arrow::arrow_reader::{
@@ -170,15 +170,7 @@ fn population(text: &str) -> std::result::Result<Rule, String> {
 }
 
 fn month(text: &str) -> std::result::Result<(i32, u32), String> {
-    let parsed = text.split_once('-').and_then(|(y, m)| {
-        let year: i32 = y.parse().ok().filter(|_| y.len() == 4)?;
-        let month: u32 = m
-            .parse()
-            .ok()
-            .filter(|n: &u32| (1..=12).contains(n) && m.len() == 2)?;
-        Some((year, month))
-    });
-    parsed.ok_or_else(|| format!("{text:?}: expected a month as YYYY-MM, e.g. 2024-06"))
+    parse_month(text).map_err(|e| e.to_string())
 }
 
 /// Counts bytes read, for the progress bar.

@@ -31,7 +31,7 @@ use decentwork::report::arrow::{
 use decentwork::report::{EvidenceReport, ScoredAssessment};
 use decentwork::scoring::{
     EvidenceContext, GroupBy, MonthWindow, ObservationBatch, Population, PopulationRule,
-    RateOptions, ScoreOptions, check_committees, check_evidence, score_assessment,
+    RateOptions, ScoreOptions, check_committees, check_evidence, parse_month, score_assessment,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -81,19 +81,9 @@ impl From<ImportError> for Failure {
 /// A month as `YYYY-MM`; the CLI's message otherwise.
 fn month(name: &str, text: Option<&str>) -> Result<Option<(i32, u32)>, Failure> {
     let Some(text) = text else { return Ok(None) };
-    let parsed = text.split_once('-').and_then(|(y, m)| {
-        let year: i32 = y.parse().ok().filter(|_| y.len() == 4)?;
-        let month: u32 = m
-            .parse()
-            .ok()
-            .filter(|n: &u32| (1..=12).contains(n) && m.len() == 2)?;
-        Some((year, month))
-    });
-    parsed.map(Some).ok_or_else(|| {
-        Failure::Usage(format!(
-            "{name}: {text:?}: expected a month as YYYY-MM, e.g. 2024-06"
-        ))
-    })
+    parse_month(text)
+        .map(Some)
+        .map_err(|e| Failure::Usage(format!("{name}: {e}")))
 }
 
 /// The population rule `text` names, over `window`; the CLI's messages.

@@ -24,7 +24,7 @@ use crate::{DenseAssessment, PointBits};
 
 pub use batch::ObservationBatch;
 pub use observation::{AssessmentInfo, Labelled, Named, Observation, Observed};
-pub use rule::{MonthWindow, PopulationRule, WindowError};
+pub use rule::{MonthError, MonthWindow, PopulationRule, WindowError, parse_month};
 pub use table::{
     AssessmentRate, Basis, GroupBy, PointRecord, QuestionRate, QuestionTable, RateOptions, RateRow,
     RateTable, SYSTEMS_CLUSTER,

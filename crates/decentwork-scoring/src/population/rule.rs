@@ -53,6 +53,46 @@ pub enum WindowError {
     },
 }
 
+/// Text that is not a month written `YYYY-MM`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{text:?}: expected a month as YYYY-MM, e.g. 2024-06")]
+#[non_exhaustive]
+pub struct MonthError {
+    /// The text given.
+    pub text: String,
+}
+
+/// A month written `YYYY-MM` (four digits, a hyphen, two digits, 01 to 12),
+/// as (year, month): how window ends are given on a command line or to the
+/// Python package.
+///
+/// ```
+/// use decentwork_scoring::parse_month;
+///
+/// assert_eq!(parse_month("2024-06")?, (2024, 6));
+/// assert!(parse_month("2024-6").is_err());
+/// assert!(parse_month("2024-13").is_err());
+/// assert_eq!(
+///     parse_month("June 2024").unwrap_err().to_string(),
+///     "\"June 2024\": expected a month as YYYY-MM, e.g. 2024-06"
+/// );
+/// # Ok::<(), decentwork_scoring::MonthError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`MonthError`] for any other text.
+pub fn parse_month(text: &str) -> Result<(i32, u32), MonthError> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    text.split_once('-')
+        .filter(|(y, m)| digits(y, 4) && digits(m, 2))
+        .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+        .filter(|(_, m): &(i32, u32)| (1..=12).contains(m))
+        .ok_or_else(|| MonthError {
+            text: text.to_owned(),
+        })
+}
+
 impl MonthWindow {
     /// The months from `from` to `to` (year, month), both included.
     ///

@@ -6,7 +6,10 @@ use decentwork_model::{FactoryId, Jurisdiction, OsId};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    for parsed in [OsId::new(text), OsId::parse_lax(text)].into_iter().flatten() {
+    for parsed in [OsId::new(text), OsId::parse_lax(text)]
+        .into_iter()
+        .flatten()
+    {
         assert_eq!(OsId::new(&parsed.to_string()), Ok(parsed));
     }
     if let Ok(id) = FactoryId::new(text) {

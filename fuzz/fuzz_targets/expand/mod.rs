@@ -20,7 +20,12 @@ pub fn expand(data: &[u8]) -> Cow<'_, [u8]> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < data.len() && out.len() < MAX_EXPANDED {
-        match (data.get(i), data.get(i + 1), data.get(i + 2), data.get(i + 3)) {
+        match (
+            data.get(i),
+            data.get(i + 1),
+            data.get(i + 2),
+            data.get(i + 3),
+        ) {
             (Some(0xff), Some(0xff), Some(&c), Some(&n)) => {
                 let start = i + 4;
                 let end = (start + usize::from(n)).min(data.len());

@@ -1204,8 +1204,8 @@ impl ExportImport {
         self.parallel(input, &new_rows, hand)
     }
 
-    /// Reads blocks on every core, their rows kept in what `new_rows` makes, handed on
-    /// through `hand` in input order.
+    /// Reads blocks on every core, their rows kept in what `new_rows` makes,
+    /// handed on through `hand` in input order.
     fn parallel<R: Read + Send, H: Hand>(
         &self,
         input: R,

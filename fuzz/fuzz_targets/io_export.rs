@@ -3,14 +3,12 @@
 //! block reader (with blocks cut anywhere, on one thread or several) reads
 //! exactly what the exact reader reads, with the default limits on records
 //! and headers or with limits small enough for small inputs to reach, where
-//! every reader must stop at the same record; rows read in batches on the
-//! block threads are the same rows, and a population fed those batches is
-//! the population fed the rows one by one. `io_large` reads inputs of
-//! megabytes.
+//! every reader must stop at the same record. `io_large` reads inputs of
+//! megabytes; `io_batched` the reads that fill batches on the block threads.
 #![no_main]
 
 use decentwork_io::{ExportImport, ImportOptions, ReadMode};
-use decentwork_scoring::{GroupBy, ObservationBatch, Population, PopulationRule, RateOptions};
+use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -37,35 +35,6 @@ fuzz_target!(|data: &[u8]| {
         population.add(&row.as_ref().observation());
         rows.push(row);
     });
-    let mut from_batches = Population::new();
-    let batched = import(ImportOptions::default())
-        .with_blocks(block, ReadMode::Auto)
-        .read_batched(
-            data,
-            ObservationBatch::new,
-            |batch, row| batch.push(&row.observation()),
-            |batch| from_batches.add_batch(&batch),
-        );
-    assert_eq!(batched, read);
-    if read.is_ok() {
-        assert_eq!(from_batches.notes(), population.notes());
-        for rule in [PopulationRule::All, PopulationRule::Latest { window: None }] {
-            let by = [
-                GroupBy::Country,
-                GroupBy::Cycle,
-                GroupBy::Cluster,
-                GroupBy::Point,
-            ];
-            assert_eq!(
-                from_batches.rates(rule, &by, RateOptions::default()),
-                population.rates(rule, &by, RateOptions::default())
-            );
-            assert_eq!(
-                from_batches.question_rates(rule, RateOptions::default()),
-                population.question_rates(rule, RateOptions::default())
-            );
-        }
-    }
     if let Ok(summary) = &read {
         assert_eq!(summary.rows_used + summary.rows_skipped, summary.rows_read);
         for row in population
@@ -96,22 +65,6 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(fast_rows, exact_rows);
         assert_eq!(parallel, exact);
         assert_eq!(parallel_rows, exact_rows);
-        let mut batched_rows = Vec::new();
-        let batched = import(options)
-            .with_blocks(block, ReadMode::Auto)
-            .read_batched(
-                data,
-                Vec::new,
-                |batch, row| batch.push(row.to_owned_row()),
-                |batch| batched_rows.extend(batch),
-            );
-        assert_eq!(batched, exact);
-        // A strict read that fails leaves out the failing block's rows.
-        if exact.is_ok() {
-            assert_eq!(batched_rows, exact_rows);
-        } else {
-            assert!(exact_rows.starts_with(&batched_rows));
-        }
         if !options.strict {
             assert_eq!(&exact, &read);
             assert_eq!(exact_rows, rows);

@@ -1,0 +1,85 @@
+//! The export reader's batched read (`read_batched`: rows filled into the
+//! caller's batches on the block threads, batches handed on in file order)
+//! on arbitrary bytes, with blocks cut anywhere and, with an odd second byte,
+//! small limits: the same result as the exact reader, the same rows (a
+//! strict read that fails leaves out the failing block's rows), and a
+//! population fed `ObservationBatch`es is the population fed the rows one by
+//! one. A target of its own: its reads start threads on every input, which
+//! would slow `io_export` down.
+#![no_main]
+
+use decentwork_io::{ExportImport, ImportOptions, ReadMode};
+use decentwork_scoring::{GroupBy, ObservationBatch, Population, PopulationRule, RateOptions};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let block = usize::from(data.first().copied().unwrap_or(0) % 64) + 1;
+    let limits = match data.get(1) {
+        Some(b) if b % 2 == 1 => Some((
+            64 + 8 * usize::from(data.get(2).copied().unwrap_or(0)),
+            32 + 2 * usize::from(data.get(3).copied().unwrap_or(0)),
+        )),
+        _ => None,
+    };
+    let import = |options| {
+        let import = ExportImport::new("fuzz.csv", options);
+        match limits {
+            Some((record, header)) => import.with_limits(record, header),
+            None => import,
+        }
+    };
+    for options in [ImportOptions::default(), ImportOptions::strict()] {
+        let mut exact_rows = Vec::new();
+        let mut one_by_one = Population::new();
+        let exact = import(options)
+            .with_blocks(block, ReadMode::ExactOnly)
+            .read(data, |row| {
+                one_by_one.add(&row.as_ref().observation());
+                exact_rows.push(row);
+            });
+        let mut batched_rows = Vec::new();
+        let batched = import(options)
+            .with_blocks(block, ReadMode::Auto)
+            .read_batched(
+                data,
+                Vec::new,
+                |batch, row| batch.push(row.to_owned_row()),
+                |batch| batched_rows.extend(batch),
+            );
+        assert_eq!(batched, exact);
+        if exact.is_ok() {
+            assert_eq!(batched_rows, exact_rows);
+        } else {
+            assert!(exact_rows.starts_with(&batched_rows));
+        }
+        let mut from_batches = Population::new();
+        let read = import(options)
+            .with_blocks(block, ReadMode::Auto)
+            .read_batched(
+                data,
+                ObservationBatch::new,
+                |batch, row| batch.push(&row.observation()),
+                |batch| from_batches.add_batch(&batch),
+            );
+        assert_eq!(read, exact);
+        if exact.is_ok() {
+            assert_eq!(from_batches.notes(), one_by_one.notes());
+            let by = [
+                GroupBy::Country,
+                GroupBy::Cycle,
+                GroupBy::Cluster,
+                GroupBy::Point,
+            ];
+            for rule in [PopulationRule::All, PopulationRule::Latest { window: None }] {
+                assert_eq!(
+                    from_batches.rates(rule, &by, RateOptions::default()),
+                    one_by_one.rates(rule, &by, RateOptions::default())
+                );
+                assert_eq!(
+                    from_batches.question_rates(rule, RateOptions::default()),
+                    one_by_one.question_rates(rule, RateOptions::default())
+                );
+            }
+        }
+    }
+});

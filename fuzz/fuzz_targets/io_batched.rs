@@ -8,26 +8,14 @@
 //! would slow `io_export` down.
 #![no_main]
 
-use decentwork_io::{ExportImport, ImportOptions, ReadMode};
+use decentwork_io::{ImportOptions, ReadMode};
 use decentwork_scoring::{GroupBy, ObservationBatch, Population, PopulationRule, RateOptions};
 use libfuzzer_sys::fuzz_target;
 
+mod export_setup;
+
 fuzz_target!(|data: &[u8]| {
-    let block = usize::from(data.first().copied().unwrap_or(0) % 64) + 1;
-    let limits = match data.get(1) {
-        Some(b) if b % 2 == 1 => Some((
-            64 + 8 * usize::from(data.get(2).copied().unwrap_or(0)),
-            32 + 2 * usize::from(data.get(3).copied().unwrap_or(0)),
-        )),
-        _ => None,
-    };
-    let import = |options| {
-        let import = ExportImport::new("fuzz.csv", options);
-        match limits {
-            Some((record, header)) => import.with_limits(record, header),
-            None => import,
-        }
-    };
+    let (block, import) = export_setup::import_for(data);
     for options in [ImportOptions::default(), ImportOptions::strict()] {
         let mut exact_rows = Vec::new();
         let mut one_by_one = Population::new();

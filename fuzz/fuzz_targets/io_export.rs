@@ -7,28 +7,14 @@
 //! megabytes; `io_batched` the reads that fill batches on the block threads.
 #![no_main]
 
-use decentwork_io::{ExportImport, ImportOptions, ReadMode};
+use decentwork_io::{ImportOptions, ReadMode};
 use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
 use libfuzzer_sys::fuzz_target;
 
+mod export_setup;
+
 fuzz_target!(|data: &[u8]| {
-    // Block size from the first byte, so that cuts fall everywhere; with an
-    // odd second byte, limits small enough for small inputs to reach.
-    let block = usize::from(data.first().copied().unwrap_or(0) % 64) + 1;
-    let limits = match data.get(1) {
-        Some(b) if b % 2 == 1 => Some((
-            64 + 8 * usize::from(data.get(2).copied().unwrap_or(0)),
-            32 + 2 * usize::from(data.get(3).copied().unwrap_or(0)),
-        )),
-        _ => None,
-    };
-    let import = |options| {
-        let import = ExportImport::new("fuzz.csv", options);
-        match limits {
-            Some((record, header)) => import.with_limits(record, header),
-            None => import,
-        }
-    };
+    let (block, import) = export_setup::import_for(data);
     let mut population = Population::new();
     let mut rows = Vec::new();
     let read = import(ImportOptions::default()).read(data, |row| {

@@ -261,11 +261,7 @@ impl ExportImport {
         reader: impl RecordBatchReader,
         mut each: impl FnMut(&ExportRowRef<'_>),
     ) -> Result<ImportSummary, ImportError> {
-        let (names, found) = self.arrow_columns(&reader)?;
-        let mut summary = ImportSummary {
-            unused_columns: found.unused.clone(),
-            ..ImportSummary::default()
-        };
+        let (names, found, mut summary) = self.arrow_columns(&reader)?;
         let keep = self.options.keep_errors.unwrap_or(1000);
         let mut state = (Labels::default(), AssessmentCache::default());
         let mut line: u64 = 1;
@@ -338,11 +334,7 @@ impl ExportImport {
         fill: impl Fn(&mut B, &ExportRowRef<'_>) + Sync,
         mut each: impl FnMut(B),
     ) -> Result<ImportSummary, ImportError> {
-        let (names, found) = self.arrow_columns(&reader)?;
-        let mut summary = ImportSummary {
-            unused_columns: found.unused.clone(),
-            ..ImportSummary::default()
-        };
+        let (names, found, mut summary) = self.arrow_columns(&reader)?;
         let keep = self.options.keep_errors.unwrap_or(1000);
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
         let (names, found) = (&names, &found);
@@ -461,15 +453,20 @@ impl ExportImport {
         })
     }
 
-    /// The schema's column names, and where the export's columns are among them.
+    /// The schema's column names, where the export's columns are among them,
+    /// and the summary a read starts from (the columns it does not use).
     fn arrow_columns(
         &self,
         reader: &impl RecordBatchReader,
-    ) -> Result<(Vec<String>, Columns), ImportError> {
+    ) -> Result<(Vec<String>, Columns, ImportSummary), ImportError> {
         let schema = reader.schema();
         let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
         let found = self.columns(names.clone())?;
-        Ok((names, found))
+        let summary = ImportSummary {
+            unused_columns: found.unused.clone(),
+            ..ImportSummary::default()
+        };
+        Ok((names, found, summary))
     }
 
     /// The error for a reader that failed before line `line`.

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use decentwork_catalogue::{Cluster, CompliancePoint, Question};
 use decentwork_model::{AssessmentId, Country, FactoryId};
 
-use super::{AssessmentInfo, Labelled, Observation, Observed, Population};
+use super::{AssessmentInfo, Labelled, Observation, Observed, PointIndex, Population};
 
 /// Observations kept in the order they were pushed, for
 /// [`Population::add_batch`]: the same population as adding each with
@@ -48,10 +48,8 @@ pub struct ObservationBatch {
     /// Assessments as given, a new entry whenever a row's differs from the last.
     infos: Vec<Info>,
     points: Vec<BatchPoint>,
-    /// Points by point label, then cluster label.
-    point_index: FxHashMap<Box<str>, Vec<(Box<str>, usize)>>,
-    /// The point of the last observation: observations come grouped by point.
-    last_point: Option<usize>,
+    /// Points by their labels, numbered as in `points`.
+    point_index: PointIndex,
     questions: Vec<BatchQuestion>,
     rows: Vec<Row>,
     fact_gathering: u64,
@@ -110,11 +108,11 @@ impl Info {
     }
 }
 
-/// A cluster and point label pair.
+/// A cluster and point label pair (the labels are in the batch's
+/// [`PointIndex`]).
 #[derive(Debug, Clone)]
 struct BatchPoint {
-    cluster: (Option<Cluster>, Box<str>),
-    point: (Option<CompliancePoint>, Box<str>),
+    keys: (Option<Cluster>, Option<CompliancePoint>),
     /// Its questions, by the ID as given.
     questions: FxHashMap<Box<str>, usize>,
 }
@@ -195,33 +193,13 @@ impl ObservationBatch {
         cluster: Labelled<'_, Cluster>,
         point: Labelled<'_, CompliancePoint>,
     ) -> usize {
-        if let Some(index) = self.last_point
-            && let Some(p) = self.points.get(index)
-            && *p.point.1 == *point.label
-            && *p.cluster.1 == *cluster.label
-        {
-            return index;
-        }
-        let found = self.point_index.get(point.label).and_then(|under| {
-            under
-                .iter()
-                .find(|(c, _)| **c == *cluster.label)
-                .map(|&(_, index)| index)
-        });
-        let index = found.unwrap_or_else(|| {
+        let (index, new) = self.point_index.get_or_add(cluster.label, point.label);
+        if new {
             self.points.push(BatchPoint {
-                cluster: (cluster.key, cluster.label.into()),
-                point: (point.key, point.label.into()),
+                keys: (cluster.key, point.key),
                 questions: FxHashMap::default(),
             });
-            let index = self.points.len() - 1;
-            self.point_index
-                .entry(point.label.into())
-                .or_default()
-                .push((cluster.label.into(), index));
-            index
-        });
-        self.last_point = Some(index);
+        }
         index
     }
 
@@ -304,12 +282,14 @@ impl Population {
                 let point = if let Some(point) = points.get(q.point).copied().flatten() {
                     point
                 } else {
-                    let Some(p) = batch.points.get(q.point) else {
+                    let (Some(p), Some((cluster, label))) =
+                        (batch.points.get(q.point), batch.point_index.labels(q.point))
+                    else {
                         continue;
                     };
                     let point = self.point(
-                        Labelled::new(p.cluster.0, &p.cluster.1),
-                        Labelled::new(p.point.0, &p.point.1),
+                        Labelled::new(p.keys.0, cluster),
+                        Labelled::new(p.keys.1, label),
                     );
                     if let Some(slot) = points.get_mut(q.point) {
                         *slot = Some(point);

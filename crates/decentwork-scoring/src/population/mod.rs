@@ -55,6 +55,51 @@ impl Labels {
     }
 }
 
+/// Compliance points by the cluster and point labels they were given under,
+/// numbered in the order added.
+#[derive(Debug, Clone, Default)]
+struct PointIndex {
+    /// Each point's cluster and point label.
+    labels: Vec<(Box<str>, Box<str>)>,
+    /// Points by point label.
+    by_point: FxHashMap<Box<str>, Vec<usize>>,
+    /// The last point found or added: observations come grouped by point.
+    last: Option<usize>,
+}
+
+impl PointIndex {
+    /// The point given under these labels, added (numbered next) if new;
+    /// and whether it is new.
+    fn get_or_add(&mut self, cluster: &str, point: &str) -> (usize, bool) {
+        let labels = &self.labels;
+        let is = |i: usize| {
+            labels
+                .get(i)
+                .is_some_and(|(c, p)| **p == *point && **c == *cluster)
+        };
+        let found = self.last.filter(|&i| is(i)).or_else(|| {
+            self.by_point
+                .get(point)
+                .and_then(|under| under.iter().copied().find(|&i| is(i)))
+        });
+        let (index, new) = if let Some(index) = found {
+            (index, false)
+        } else {
+            self.labels.push((cluster.into(), point.into()));
+            let index = self.labels.len() - 1;
+            self.by_point.entry(point.into()).or_default().push(index);
+            (index, true)
+        };
+        self.last = Some(index);
+        (index, new)
+    }
+
+    /// Point `index`'s cluster and point labels.
+    fn labels(&self, index: usize) -> Option<(&str, &str)> {
+        self.labels.get(index).map(|(c, p)| (&**c, &**p))
+    }
+}
+
 /// A compliance point as the population knows it: under one cluster label,
 /// with one label.
 #[derive(Debug, Clone)]
@@ -148,10 +193,8 @@ pub struct PopulationNotes {
 pub struct Population {
     labels: Labels,
     points: Vec<PointEntry>,
-    /// Points by point label, then cluster label.
-    point_index: FxHashMap<Box<str>, Vec<(Box<str>, usize)>>,
-    /// The last point added, by its labels' text: observations come grouped by point.
-    last_point: Option<(Box<str>, Box<str>, usize)>,
+    /// Points by their labels, numbered as in `points`.
+    point_index: PointIndex,
     /// Points by catalogue index, for assessments given as catalogue values.
     catalogue_points: Vec<Option<usize>>,
     questions: Vec<QuestionEntry>,
@@ -322,35 +365,15 @@ impl Population {
         cluster: Labelled<'_, Cluster>,
         point: Labelled<'_, CompliancePoint>,
     ) -> usize {
-        if let Some((c, p, index)) = &self.last_point
-            && **p == *point.label
-            && **c == *cluster.label
-        {
-            return *index;
-        }
-        let found = self.point_index.get(point.label).and_then(|under| {
-            under
-                .iter()
-                .find(|(c, _)| **c == *cluster.label)
-                .map(|&(_, index)| index)
-        });
-        let index = if let Some(index) = found {
-            index
-        } else {
+        let (index, new) = self.point_index.get_or_add(cluster.label, point.label);
+        if new {
             let entry = PointEntry {
                 cluster: (cluster.key, self.labels.intern(cluster.label)),
                 point: (point.key, self.labels.intern(point.label)),
                 questions: FxHashMap::default(),
             };
             self.points.push(entry);
-            let index = self.points.len() - 1;
-            self.point_index
-                .entry(point.label.into())
-                .or_default()
-                .push((cluster.label.into(), index));
-            index
-        };
-        self.last_point = Some((cluster.label.into(), point.label.into(), index));
+        }
         index
     }
 

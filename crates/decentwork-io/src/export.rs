@@ -12,7 +12,7 @@ use decentwork_scoring::{AssessmentInfo, Labelled, Observation, Observed, SYSTEM
 
 use crate::error::{EncodingProblem, byte_order_mark, excerpt, header_names, nul_bytes, quoted};
 use crate::split::{
-    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Splitter, Stop, TooLong,
+    BLOCK_BYTES, Block, Exact, FastRecord, Fields, Place, Span, Specials, Splitter, Stop, TooLong,
     skip_line_ends, split_record,
 };
 use crate::{ImportError, country_from_name};
@@ -1413,6 +1413,7 @@ impl ExportImport {
         };
         state.labels.start(seq);
         let mut arena = String::new();
+        let mut specials = Specials::new(text.as_bytes());
         let mut rows = new_rows(state.rows);
         let mut good = 0;
         let mut errors = Vec::new();
@@ -1424,7 +1425,8 @@ impl ExportImport {
             if pos >= text.len() {
                 break;
             }
-            let Ok(split) = split_record(&text, pos, &mut state.spans, &mut arena) else {
+            let Ok(split) = split_record(&text, pos, (&mut state.spans, &mut arena, &mut specials))
+            else {
                 return done(Err(text.into_bytes()));
             };
             // A record's contents and fields never exceed its bytes and one

@@ -30,6 +30,7 @@
 use std::io::Read;
 
 use memchr::{memchr, memchr2, memrchr2};
+use wide::u8x16;
 
 use crate::error::EXCERPT_BYTES;
 
@@ -324,8 +325,7 @@ fn quoted_field(
 pub(crate) fn split_record(
     text: &str,
     pos: usize,
-    spans: &mut Vec<Span>,
-    arena: &mut String,
+    (spans, arena, specials): (&mut Vec<Span>, &mut String, &mut Specials<'_>),
 ) -> Result<Split, Irregular> {
     let bytes = text.as_bytes();
     spans.clear();
@@ -363,8 +363,7 @@ pub(crate) fn split_record(
                 _ => return Err(Irregular),
             }
         } else {
-            let rest = bytes.get(p..).unwrap_or_default();
-            let found = find_special(rest).map(|i| (p + i, rest.get(i)));
+            let found = specials.next(p).map(|at| (at, bytes.get(at)));
             let (end, next) = match found {
                 Some((at, Some(b','))) => (at, None),
                 // A carriage return ends the record; a line feed after it is
@@ -426,36 +425,85 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
-/// The first `,`, line feed, carriage return or `"` in `bytes`, eight bytes
-/// at a time: most unquoted fields are short, where this beats a call into a
-/// SIMD search.
-fn find_special(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `word` equal to `b`, and possibly in bytes
-    // after the first such one (never before it).
-    let equal = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        if let Ok(chunk) = <[u8; 8]>::try_from(chunk) {
-            let word = u64::from_le_bytes(chunk);
-            let found =
-                equal(word, b',') | equal(word, b'\n') | equal(word, b'\r') | equal(word, b'"');
-            if found != 0 {
-                return Some(offset + (found.trailing_zeros() / 8) as usize);
-            }
-        }
-        offset += 8;
+/// Whether `b` ends an unquoted field or starts a quoted one.
+#[inline]
+fn special(b: u8) -> bool {
+    matches!(b, b',' | b'\n' | b'\r' | b'"')
+}
+
+/// The `,`, line feeds, carriage returns and `"` of a block, found 64 bytes
+/// at a time with 16-byte SIMD compares and kept as a bitmap: a record's
+/// fields are then found by the bitmap's set bits, not by a search per field
+/// (most unquoted fields are a few bytes long).
+pub(crate) struct Specials<'a> {
+    bytes: &'a [u8],
+    /// Where the bitmap's 64 bytes start (a multiple of 64).
+    base: usize,
+    /// Bit `i` set: byte `base + i` is special.
+    mask: u64,
+}
+
+impl<'a> Specials<'a> {
+    /// The specials of `bytes`, looked at from the start.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        let mut specials = Specials {
+            bytes,
+            base: 0,
+            mask: 0,
+        };
+        specials.load(0);
+        specials
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
-        .map(|i| offset + i)
+
+    /// The bitmap of the 64 bytes from `base`.
+    #[inline]
+    fn load(&mut self, base: usize) {
+        self.base = base;
+        self.mask = match self.bytes.get(base..base + 64) {
+            Some(window) => window
+                .chunks_exact(16)
+                .enumerate()
+                .fold(0, |mask, (i, chunk)| {
+                    let v = u8x16::new(<[u8; 16]>::try_from(chunk).unwrap_or_default());
+                    let found = v.simd_eq(u8x16::splat(b','))
+                        | v.simd_eq(u8x16::splat(b'\n'))
+                        | v.simd_eq(u8x16::splat(b'\r'))
+                        | v.simd_eq(u8x16::splat(b'"'));
+                    mask | u64::from(found.to_bitmask()) << (16 * i)
+                }),
+            None => self
+                .bytes
+                .get(base..)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| special(b))
+                .fold(0, |mask, (i, _)| mask | 1 << i),
+        };
+    }
+
+    /// The first special byte at or after `from`.
+    #[inline]
+    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
+        if from < self.base || from >= self.base + 64 {
+            if from >= self.bytes.len() {
+                return None;
+            }
+            self.load(from & !63);
+        }
+        let mut mask = self.mask & (u64::MAX << (from - self.base));
+        loop {
+            if mask != 0 {
+                return Some(self.base + mask.trailing_zeros() as usize);
+            }
+            let next = self.base + 64;
+            if next >= self.bytes.len() {
+                return None;
+            }
+            self.load(next);
+            mask = self.mask;
+        }
+    }
 }
 
 /// A record split by [`split_record`].
@@ -702,11 +750,23 @@ mod tests {
 
     proptest! {
         #[test]
-        fn find_special_finds_the_first_delimiter(bytes in prop::collection::vec(
-            prop::sample::select(b"ab,\n\"\r \x80\xff".to_vec()), 0..80)
+        fn specials_finds_the_next_delimiter(
+            bytes in prop::collection::vec(
+                prop::sample::select(b"ab,\n\"\r \x80\xff".to_vec()), 0..300),
+            froms in prop::collection::vec(0_usize..320, 1..12),
         ) {
-            let naive = bytes.iter().position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'));
-            prop_assert_eq!(find_special(&bytes), naive);
+            // Any order of questions, as the reader asks (forwards, and
+            // back to a record's start).
+            let mut specials = Specials::new(&bytes);
+            for from in froms {
+                let naive = bytes
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .find(|&(_, &b)| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+                    .map(|(i, _)| i);
+                prop_assert_eq!(specials.next(from), naive, "from {}", from);
+            }
         }
 
         #[test]

@@ -473,12 +473,28 @@ pub(crate) struct Labels {
     /// The last row's country, cluster and point labels, and their keys:
     /// rows come grouped by point.
     last: Option<(String, String, String, Keys)>,
+    /// The last row's bytes from its first to its last of those three
+    /// fields, when the reader had them in one piece (else empty): a row
+    /// with the same bytes has the same labels, found with one comparison.
+    range: Vec<u8>,
 }
 
 impl Labels {
     /// What a row's country, cluster and point labels name; notes labels
     /// the catalogue (or the country list) does not know.
-    fn resolve(&mut self, country_label: &str, cluster: &str, point: &str) -> Keys {
+    fn resolve(
+        &mut self,
+        range: Option<&[u8]>,
+        (country_label, cluster, point): (&str, &str, &str),
+    ) -> Keys {
+        if let (Some(range), Some((.., keys))) = (range, &self.last)
+            && !range.is_empty()
+            && range == self.range.as_slice()
+        {
+            return *keys;
+        }
+        self.range.clear();
+        self.range.extend_from_slice(range.unwrap_or_default());
         if let Some((c, k, p, keys)) = &self.last
             && p == point
             && k == cluster
@@ -537,6 +553,7 @@ impl Labels {
         self.block = seq;
         // A new block reports its unknown labels afresh.
         self.last = None;
+        self.range.clear();
         std::mem::take(&mut self.unknown)
     }
 }
@@ -1615,7 +1632,16 @@ impl ExportImport {
         let country_label = field(0)?;
         let cluster = field(1)?;
         let point = field(2)?;
-        let (country, cluster_key, point_key) = labels.resolve(country_label, cluster, point);
+        let range = {
+            let fields = [0_usize, 1, 2].map(|i| columns.positions.get(i).copied().unwrap_or(0));
+            fields
+                .iter()
+                .min()
+                .zip(fields.iter().max())
+                .and_then(|(&first, &last)| record.raw_range(first, last))
+        };
+        let (country, cluster_key, point_key) =
+            labels.resolve(range, (country_label, cluster, point));
         let (question_type, non_compliant) =
             finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
         let question = field(4)?;

@@ -12,10 +12,41 @@ const ALLOWED: &str =
 
 /// ASCII bytes stored inline, padded with zeros. Zero never appears in a valid
 /// identifier, so comparing the whole arrays compares the strings.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Eq, PartialOrd, Ord)]
 struct Inline<const N: usize> {
     bytes: [u8; N],
     len: u8,
+}
+
+/// Equal when the lengths and the words holding the used bytes are: the
+/// padding is zero in both (the derived comparison of the whole arrays is a
+/// call to `memcmp` for every pair, and readers compare an identifier with
+/// the previous row's on every row).
+impl<const N: usize> PartialEq for Inline<N> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        let word = |chunk: &[u8]| {
+            let mut word = [0_u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, &b)| *w = b);
+            u64::from_le_bytes(word)
+        };
+        self.len == other.len
+            && self
+                .bytes
+                .chunks(8)
+                .zip(other.bytes.chunks(8))
+                .take(usize::from(self.len).div_ceil(8))
+                .all(|(a, b)| word(a) == word(b))
+    }
+}
+
+/// Hashes what the derived `Hash` would (the bytes, then the length):
+/// equal identifiers have equal bytes.
+impl<const N: usize> std::hash::Hash for Inline<N> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
+        self.len.hash(state);
+    }
 }
 
 impl<const N: usize> Inline<N> {
@@ -271,5 +302,38 @@ mod tests {
         ids.sort();
         let texts: Vec<&str> = ids.iter().map(FactoryId::as_str).collect();
         assert_eq!(texts, ["B", "a", "ab", "abc", "b"]);
+    }
+
+    proptest::proptest! {
+        /// Identifiers are equal, hash equal and order equal exactly when
+        /// their texts are: lengths around the word size and the limit, and
+        /// texts differing only in their last byte.
+        #[test]
+        fn equality_is_string_equality(
+            a in "[a-c][a-c0-9]{0,20}",
+            b in "[a-c][a-c0-9]{0,20}",
+            tail in "[a-c0-9]{0,42}",
+        ) {
+            use std::hash::BuildHasher;
+            let hash = std::collections::hash_map::RandomState::new();
+            for (a, b) in [
+                (a.clone(), b.clone()),
+                (a.clone(), a.clone()),
+                (format!("{a}{tail}"), format!("{a}{tail}")),
+                (format!("{a}{tail}x"), format!("{a}{tail}y")),
+                (format!("{a}{tail}"), format!("{a}{tail}0")),
+            ] {
+                let (x, y) = (FactoryId::new(&a).unwrap(), FactoryId::new(&b).unwrap());
+                proptest::prop_assert_eq!(x == y, a == b);
+                proptest::prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+                if a == b {
+                    proptest::prop_assert_eq!(hash.hash_one(x), hash.hash_one(y));
+                }
+                let (x, y) = (QuestionId::new(&a), QuestionId::new(&b));
+                if let (Ok(x), Ok(y)) = (x, y) {
+                    proptest::prop_assert_eq!(x == y, a == b);
+                }
+            }
+        }
     }
 }

@@ -20,24 +20,18 @@ use arrow_array::{Array as _, RecordBatch};
 use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/analysts.py");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
-/// A generated export with every awkward case (`cargo xtask gen-export
-/// --factories 30 --seed 11 --awkward`), written once per test run.
+/// A generated export with every awkward case (what `cargo xtask gen-export
+/// --factories 30 --seed 11 --awkward` writes), written once per test run.
 fn awkward_export() -> &'static Path {
     static EXPORT: OnceLock<PathBuf> = OnceLock::new();
     EXPORT.get_or_init(|| {
         let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("awkward-30-11.csv");
-        let status = Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--package", "xtask", "--", "gen-export"])
-            .args(["--factories", "30", "--seed", "11", "--awkward", "--out"])
-            .arg(&path)
-            .current_dir(ROOT)
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "cargo xtask gen-export failed");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        decentwork_synth::write_export(&mut out, 30, 11, true).unwrap();
+        std::io::Write::flush(&mut out).unwrap();
         path
     })
 }

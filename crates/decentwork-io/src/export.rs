@@ -1457,6 +1457,7 @@ impl ExportImport {
                 arena: &arena,
                 spans: &state.spans,
                 line_break: split.line_break,
+                len: split.next.saturating_sub(pos),
             };
             if !blank(&record) {
                 match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {

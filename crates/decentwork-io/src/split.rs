@@ -513,6 +513,9 @@ pub(crate) struct FastRecord<'r> {
     pub(crate) arena: &'r str,
     pub(crate) spans: &'r [Span],
     pub(crate) line_break: bool,
+    /// The record's bytes in the block, line end included: no field is
+    /// longer (a field unescaped into the arena is shorter than its text).
+    pub(crate) len: usize,
 }
 
 impl<'r> Fields<'r> for FastRecord<'r> {
@@ -547,6 +550,9 @@ impl<'r> Fields<'r> for FastRecord<'r> {
     }
 
     fn longer_than(&self, limit: usize) -> Option<usize> {
+        if self.len <= limit {
+            return None;
+        }
         self.spans
             .iter()
             .position(|s| s.end.saturating_sub(s.start) > limit)

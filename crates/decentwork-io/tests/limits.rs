@@ -16,7 +16,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use decentwork_io::{
-    ExportImport, ImportError, ImportOptions, MAX_HEADER_BYTES, MAX_RECORD_BYTES, OshImport,
+    ExportImport, ImportError, ImportOptions, MAX_FIELD_BYTES, MAX_HEADER_BYTES, MAX_RECORD_BYTES,
+    OshImport,
 };
 
 const HEADER: &str = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n";
@@ -241,4 +242,36 @@ fn facility_lists_without_line_ends_or_with_a_huge_field() {
         matches!(error, ImportError::RecordTooLong { line: 3, .. }),
         "{error:?}"
     );
+}
+
+#[test]
+fn a_field_over_its_limit_is_refused_by_every_reader() {
+    // A field may hold 65 536 bytes; a record may hold far more, so a record
+    // this size is read by the fast splitter, which must check its fields.
+    for (extra, ok) in [(0, true), (1, false)] {
+        let label = "l".repeat(MAX_FIELD_BYTES + extra);
+        let text = format!("{HEADER}{}", ROW.replace("Label", &label));
+        for mode in [
+            decentwork_io::ReadMode::Auto,
+            decentwork_io::ReadMode::FastOnly,
+            decentwork_io::ReadMode::ExactOnly,
+        ] {
+            let mut rows = 0;
+            let result = ExportImport::new("e.csv", ImportOptions::strict())
+                .with_blocks(1 << 20, mode)
+                .read(text.as_bytes(), |_| rows += 1);
+            match result {
+                Ok(_) => assert!(ok && rows == 1, "extra {extra}, {mode:?}: read"),
+                Err(error) => {
+                    let message = error.to_string();
+                    assert!(!ok, "extra {extra}, {mode:?}: {message}");
+                    assert!(
+                        message.contains("e.csv:2: column Q.Label: \"lll")
+                            && message.ends_with("expected a field of at most 65 536 bytes"),
+                        "{mode:?}: {message}"
+                    );
+                }
+            }
+        }
+    }
 }

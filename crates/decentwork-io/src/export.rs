@@ -915,6 +915,20 @@ pub(crate) struct Columns {
     pub(crate) unused: Vec<String>,
 }
 
+impl Columns {
+    /// A record's bytes from the first to the last field of the export's
+    /// columns `of`, where the reader has them in one piece: equal bytes
+    /// hold equal fields, so one comparison stands for several.
+    fn raw_span<'r>(&self, record: &impl Fields<'r>, of: &[usize]) -> Option<&'r [u8]> {
+        let fields = of
+            .iter()
+            .map(|&i| self.positions.get(i).copied().unwrap_or(0));
+        let first = fields.clone().min()?;
+        let last = fields.max()?;
+        record.raw_range(first, last)
+    }
+}
+
 /// The caller's side of a read: counts, keeps errors, hands rows on in input
 /// order, and reads with [`Exact`] where the fast reader could not.
 struct Consumer<'i, H> {
@@ -1633,16 +1647,10 @@ impl ExportImport {
         let country_label = field(0)?;
         let cluster = field(1)?;
         let point = field(2)?;
-        let range = {
-            let fields = [0_usize, 1, 2].map(|i| columns.positions.get(i).copied().unwrap_or(0));
-            fields
-                .iter()
-                .min()
-                .zip(fields.iter().max())
-                .and_then(|(&first, &last)| record.raw_range(first, last))
-        };
-        let (country, cluster_key, point_key) =
-            labels.resolve(range, (country_label, cluster, point));
+        let (country, cluster_key, point_key) = labels.resolve(
+            columns.raw_span(&record, &[0, 1, 2]),
+            (country_label, cluster, point),
+        );
         let (question_type, non_compliant) =
             finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
         let question = field(4)?;
@@ -1731,12 +1739,7 @@ impl ExportImport {
                 .and_then(|&p| record.raw(p))
                 .unwrap_or_default()
         };
-        let fields = [8_usize, 9, 11, 12].map(|i| columns.positions.get(i).copied().unwrap_or(0));
-        let range = fields
-            .iter()
-            .min()
-            .zip(fields.iter().max())
-            .and_then(|(&first, &last)| record.raw_range(first, last));
+        let range = columns.raw_span(record, &[8, 9, 11, 12]);
         if let (Some(range), Some(value)) = (range, cache.value)
             && range == cache.range.as_slice()
         {

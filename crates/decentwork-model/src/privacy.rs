@@ -92,6 +92,16 @@ mod tests {
         ] {
             assert!(p.named_in(text).is_some(), "{text}");
         }
+        // A word that ends in `.`, `-` or `_` names the reference before them.
+        assert_eq!(
+            people(&["c"]).named_in("c_").map(|r| r.to_string()),
+            Some("c".into())
+        );
+        assert_eq!(
+            people(&["c"]).named_in("c-").map(|r| r.to_string()),
+            Some("c".into())
+        );
+        assert!(people(&["c"]).named_in("_c c1 cc").is_none());
         for text in ["w-00031", "xw-0003", "w-0003x", "Canteen", "A-line"] {
             assert!(p.named_in(text).is_none(), "{text}");
         }

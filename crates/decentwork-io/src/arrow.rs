@@ -17,7 +17,8 @@ pub use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 pub use arrow_schema::ArrowError;
 
 use arrow_array::builder::{
-    Date32Builder, Int8Builder, Int32Builder, StringBuilder, StringDictionaryBuilder,
+    ArrayBuilder as _, Date32Builder, Int8Builder, Int32Builder, StringBuilder,
+    StringDictionaryBuilder,
 };
 use arrow_array::cast::AsArray as _;
 use arrow_array::types::{Date32Type, Float16Type, Float32Type, Float64Type, Int32Type, Int64Type};
@@ -29,27 +30,48 @@ use crate::export::{AssessmentCache, Columns, Labels, Unknown};
 use crate::split::Fields;
 use crate::{EXPORT_COLUMNS, ExportImport, ExportRowRef, ImportError, ImportSummary};
 
-/// One row's fields, in the order of [`EXPORT_COLUMNS`].
+/// One row of a record batch: its columns' texts are looked up as the row's
+/// checks ask for them.
 #[derive(Clone, Copy)]
-struct TextRecord<'r>([&'r str; 14]);
+struct TextRecord<'r> {
+    columns: &'r [ColumnView<'r>],
+    row: usize,
+}
+
+impl<'r> TextRecord<'r> {
+    fn value(&self, i: usize) -> Option<&'r str> {
+        Some(self.columns.get(i)?.value(self.row).unwrap_or(""))
+    }
+}
 
 impl<'r> Fields<'r> for TextRecord<'r> {
     fn count(&self) -> usize {
-        self.0.len()
+        self.columns.len()
     }
 
     fn raw(&self, i: usize) -> Option<&'r [u8]> {
-        self.0.get(i).map(|t| t.as_bytes())
+        self.value(i).map(str::as_bytes)
     }
 
     fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>> {
-        self.0.get(i).map(|&t| Ok(t))
+        self.value(i).map(Ok)
     }
 
     fn line_break(&self) -> bool {
         // Arrow text is not split on line ends: a line break in a field is
         // its text, not a quoting accident.
         false
+    }
+
+    fn longer_than(&self, limit: usize) -> Option<usize> {
+        // Most columns hold no text longer than the limit in the whole batch.
+        self.columns.iter().enumerate().find_map(|(i, c)| {
+            (c.longest > limit && c.value(self.row).is_some_and(|t| t.len() > limit)).then_some(i)
+        })
+    }
+
+    fn token(&self, i: usize) -> Option<usize> {
+        self.columns.get(i)?.token(self.row)
     }
 }
 
@@ -69,138 +91,229 @@ fn float_text(value: f64) -> String {
     }
 }
 
-/// A column read as text: plain, or dictionary-encoded text read through
-/// its keys (a dictionary of labels is not spelled out row by row).
+/// How many rows of a record batch are made into text at a time.
+const ROWS_AT_A_TIME: usize = 4096;
+
+/// A row's key where the row is null.
+const NULL: usize = usize::MAX;
+
+/// A column of a record batch read as text. Dictionary-encoded text keeps
+/// its dictionary, and numbers and dates become one text per distinct
+/// value: each row holds a key into the column's texts, so a label or a date
+/// is not spelled out row by row, and rows with equal keys hold equal texts.
 enum TextColumn {
     Plain(StringArray),
     Keyed {
-        keys: arrow_array::PrimitiveArray<Int64Type>,
+        /// Each row's key into `values`, [`NULL`] where the row is null.
+        keys: Vec<usize>,
         values: StringArray,
     },
 }
 
-impl TextColumn {
+/// A [`TextColumn`] as the rows of its record batch read it.
+struct ColumnView<'a> {
+    texts: Texts<'a>,
+    /// The length of the column's longest text.
+    longest: usize,
+}
+
+enum Texts<'a> {
+    Plain(&'a StringArray),
+    Keyed {
+        keys: &'a [usize],
+        /// Each key's text.
+        values: Vec<Option<&'a str>>,
+    },
+}
+
+impl<'a> ColumnView<'a> {
+    fn new(column: &'a TextColumn) -> Self {
+        let texts = match column {
+            TextColumn::Plain(array) => Texts::Plain(array),
+            TextColumn::Keyed { keys, values } => Texts::Keyed {
+                keys,
+                values: (0..values.len())
+                    .map(|k| values.is_valid(k).then(|| values.value(k)))
+                    .collect(),
+            },
+        };
+        let longest = match &texts {
+            Texts::Plain(array) => array.offsets().lengths().max(),
+            Texts::Keyed { values, .. } => values.iter().flatten().map(|t| t.len()).max(),
+        };
+        ColumnView {
+            texts,
+            longest: longest.unwrap_or(0),
+        }
+    }
+
     /// Row `i`'s text; `None` where it is null.
-    fn value(&self, i: usize) -> Option<&str> {
-        match self {
-            Self::Plain(a) => a.is_valid(i).then(|| a.value(i)),
-            Self::Keyed { keys, values } => {
-                if !keys.is_valid(i) {
-                    return None;
-                }
-                let key = usize::try_from(keys.value(i)).ok()?;
-                (key < values.len() && values.is_valid(key)).then(|| values.value(key))
+    fn value(&self, i: usize) -> Option<&'a str> {
+        match &self.texts {
+            Texts::Plain(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
+            Texts::Keyed { keys, values } => {
+                let key = *keys.get(i)?;
+                values.get(key).copied().flatten()
             }
+        }
+    }
+
+    /// Row `i`'s key, where the column has keys.
+    fn token(&self, i: usize) -> Option<usize> {
+        match &self.texts {
+            Texts::Plain(_) => None,
+            Texts::Keyed { keys, .. } => keys.get(i).copied(),
         }
     }
 }
 
-/// A column as text, one string per row (null where the column is null);
-/// dictionary-encoded text keeps its dictionary.
+/// The keys and texts of a column of `len` rows whose row `i` holds
+/// `value(i)`, each distinct value spelled once by `spell` (`None` reads as
+/// null).
+fn keyed<T: Copy + Eq + std::hash::Hash>(
+    len: usize,
+    value: impl Fn(usize) -> Option<T>,
+    spell: impl Fn(T) -> Option<String>,
+) -> TextColumn {
+    let mut keys = Vec::with_capacity(len);
+    let mut texts = StringBuilder::new();
+    let mut seen: rustc_hash::FxHashMap<T, usize> = rustc_hash::FxHashMap::default();
+    // Rows come grouped by assessment: most rows repeat the one before.
+    let mut last: Option<(T, usize)> = None;
+    for i in 0..len {
+        let key = match (value(i), last) {
+            (None, _) => NULL,
+            (Some(v), Some((l, key))) if l == v => key,
+            (Some(v), _) => {
+                let key = *seen.entry(v).or_insert_with(|| {
+                    texts.append_option(spell(v));
+                    texts.len() - 1
+                });
+                last = Some((v, key));
+                key
+            }
+        };
+        keys.push(key);
+    }
+    TextColumn::Keyed {
+        keys,
+        values: texts.finish(),
+    }
+}
+
+/// A column of dictionary-encoded text, keeping its dictionary.
+fn dictionary_column(
+    dictionary: &dyn arrow_array::AnyDictionaryArray,
+) -> Result<TextColumn, ArrowError> {
+    let keys = arrow_cast::cast(dictionary.keys(), &DataType::Int64)?;
+    let keys = keys.as_primitive::<Int64Type>();
+    let values = arrow_cast::cast(dictionary.values(), &DataType::Utf8)?;
+    let values = values.as_string::<i32>();
+    // A key that is null, or names no text, reads as null.
+    let keys = (0..keys.len())
+        .map(|i| {
+            keys.is_valid(i)
+                .then(|| usize::try_from(keys.value(i)).ok())
+                .flatten()
+                .filter(|&k| k < values.len() && values.is_valid(k))
+                .unwrap_or(NULL)
+        })
+        .collect();
+    Ok(TextColumn::Keyed {
+        keys,
+        values: values.clone(),
+    })
+}
+
+/// A column as text, one text per row (null where the column is null).
 fn text_column(
     import: &ExportImport,
     name: &str,
     array: &ArrayRef,
 ) -> Result<TextColumn, ImportError> {
-    if let DataType::Dictionary(key_type, values) = array.data_type()
-        && matches!(
-            **values,
-            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
-        )
-        && key_type.is_integer()
-    {
-        let unreadable = |e: ArrowError| ImportError::Unreadable {
-            file: import.file.clone(),
-            message: format!("column {name}: {e}"),
-        };
-        let dictionary = array
-            .as_any_dictionary_opt()
-            .ok_or_else(|| unreadable(ArrowError::CastError("not a dictionary".to_owned())))?;
-        let keys = arrow_cast::cast(dictionary.keys(), &DataType::Int64).map_err(unreadable)?;
-        let values = arrow_cast::cast(dictionary.values(), &DataType::Utf8).map_err(unreadable)?;
-        return Ok(TextColumn::Keyed {
-            keys: keys.as_primitive::<Int64Type>().clone(),
-            values: values.as_string::<i32>().clone(),
-        });
-    }
-    plain_text_column(import, name, array).map(TextColumn::Plain)
-}
-
-/// A column as plain text, one string per row (null where the column is null).
-fn plain_text_column(
-    import: &ExportImport,
-    name: &str,
-    array: &ArrayRef,
-) -> Result<StringArray, ImportError> {
     let unreadable = |why: String| ImportError::Unreadable {
         file: import.file.clone(),
         message: format!("column {name}: {why}"),
     };
-    let cast = |array: &ArrayRef| {
-        arrow_cast::cast(array, &DataType::Utf8)
-            .map_err(|e| unreadable(e.to_string()))
-            .map(|a| a.as_string::<i32>().clone())
+    let cast = |array: &ArrayRef, to: &DataType| {
+        arrow_cast::cast(array, to).map_err(|e| unreadable(e.to_string()))
     };
-    let floats = |values: &mut dyn Iterator<Item = Option<f64>>| {
-        let mut b = StringBuilder::new();
-        for v in values {
-            b.append_option(v.filter(|v| !v.is_nan()).map(float_text));
-        }
-        b.finish()
-    };
-    let dates = |array: &ArrayRef| -> Result<StringArray, ImportError> {
-        let days =
-            arrow_cast::cast(array, &DataType::Date32).map_err(|e| unreadable(e.to_string()))?;
-        let days = days.as_primitive::<Date32Type>();
-        let mut b = StringBuilder::new();
-        // Rows come grouped by assessment: a day is spelled out once per run.
-        let mut last: Option<(i32, String)> = None;
-        for i in 0..days.len() {
-            if !days.is_valid(i) {
-                b.append_null();
-                continue;
-            }
-            let day = days.value(i);
-            match &last {
-                Some((d, text)) if *d == day => b.append_value(text),
-                _ => match days.value_as_date(i) {
-                    Some(date) => {
-                        let text = date.format("%d/%m/%Y").to_string();
-                        b.append_value(&text);
-                        last = Some((day, text));
-                    }
-                    None => b.append_null(),
-                },
-            }
-        }
-        Ok(b.finish())
+    let len = array.len();
+    let floats = |values: &dyn Fn(usize) -> Option<f64>| {
+        keyed(
+            len,
+            |i| values(i).map(f64::to_bits),
+            |bits| {
+                Some(f64::from_bits(bits))
+                    .filter(|v| !v.is_nan())
+                    .map(float_text)
+            },
+        )
     };
     match array.data_type() {
-        DataType::Utf8 => Ok(array.as_string::<i32>().clone()),
-        DataType::Float16 => Ok(floats(
-            &mut array
-                .as_primitive::<Float16Type>()
-                .iter()
-                .map(|v| v.map(f64::from)),
-        )),
-        DataType::Float32 => Ok(floats(
-            &mut array
-                .as_primitive::<Float32Type>()
-                .iter()
-                .map(|v| v.map(f64::from)),
-        )),
-        DataType::Float64 => Ok(floats(&mut array.as_primitive::<Float64Type>().iter())),
-        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => dates(array),
+        DataType::Dictionary(key_type, values)
+            if key_type.is_integer()
+                && matches!(
+                    **values,
+                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+                ) =>
+        {
+            let dictionary = array
+                .as_any_dictionary_opt()
+                .ok_or_else(|| unreadable("not a dictionary".to_owned()))?;
+            dictionary_column(dictionary).map_err(|e| unreadable(e.to_string()))
+        }
         DataType::Dictionary(_, values) => {
-            // Dictionary-encoded text (pandas' categories, Polars'
-            // categoricals) or numbers: decoded, then read as they are.
-            let plain = arrow_cast::cast(array, values).map_err(|e| unreadable(e.to_string()))?;
-            plain_text_column(import, name, &plain)
+            // Dictionary-encoded numbers (or text under keys that are not
+            // integers): decoded, then read as they are.
+            let plain = cast(array, values)?;
+            text_column(import, name, &plain)
         }
-        DataType::LargeUtf8 | DataType::Utf8View | DataType::Null | DataType::Boolean => {
-            cast(array)
+        DataType::Utf8 => Ok(TextColumn::Plain(array.as_string::<i32>().clone())),
+        DataType::Float16 => {
+            let a = array.as_primitive::<Float16Type>();
+            Ok(floats(&|i| a.is_valid(i).then(|| f64::from(a.value(i)))))
         }
-        t if t.is_integer() => cast(array),
+        DataType::Float32 => {
+            let a = array.as_primitive::<Float32Type>();
+            Ok(floats(&|i| a.is_valid(i).then(|| f64::from(a.value(i)))))
+        }
+        DataType::Float64 => {
+            let a = array.as_primitive::<Float64Type>();
+            Ok(floats(&|i| a.is_valid(i).then(|| a.value(i))))
+        }
+        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
+            let days = cast(array, &DataType::Date32)?;
+            let days = days.as_primitive::<Date32Type>();
+            Ok(keyed(
+                len,
+                |i| days.is_valid(i).then(|| days.value(i)),
+                |day| Date32Type::to_naive_date_opt(day).map(|d| d.format("%d/%m/%Y").to_string()),
+            ))
+        }
+        // Every value of these fits an i64 exactly.
+        DataType::Int8
+        | DataType::Int16
+        | DataType::Int32
+        | DataType::Int64
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32 => {
+            let numbers = cast(array, &DataType::Int64)?;
+            let numbers = numbers.as_primitive::<Int64Type>();
+            Ok(keyed(
+                len,
+                |i| numbers.is_valid(i).then(|| numbers.value(i)),
+                |n| Some(n.to_string()),
+            ))
+        }
+        DataType::LargeUtf8
+        | DataType::Utf8View
+        | DataType::Null
+        | DataType::Boolean
+        | DataType::UInt64 => Ok(TextColumn::Plain(
+            cast(array, &DataType::Utf8)?.as_string::<i32>().clone(),
+        )),
         other => Err(unreadable(format!(
             "values of type {other}, where text, whole numbers or dates are expected"
         ))),
@@ -511,21 +624,34 @@ impl ExportImport {
                 ),
             });
         }
-        let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
-        for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
-            let array = batch.columns().get(position).map_or_else(
-                || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
-                Arc::clone,
-            );
-            texts.push(text_column(self, name, &array)?);
-        }
         // Unknown labels are reported once per record batch.
         labels.start(seq);
-        for i in 0..batch.num_rows() {
-            line += 1;
-            let fields: [&str; 14] =
-                std::array::from_fn(|c| texts.get(c).and_then(|a| a.value(i)).unwrap_or(""));
-            each(self.row(TextRecord(fields), &columns, line, (labels, cache)));
+        // A few thousand rows at a time: their keys stay in the core's cache
+        // between being made and being read.
+        let mut start = 0;
+        while start < batch.num_rows() {
+            let part = batch.slice(start, ROWS_AT_A_TIME.min(batch.num_rows() - start));
+            start += part.num_rows();
+            let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
+            for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
+                let array = part.columns().get(position).map_or_else(
+                    || Arc::new(arrow_array::NullArray::new(part.num_rows())) as ArrayRef,
+                    Arc::clone,
+                );
+                texts.push(text_column(self, name, &array)?);
+            }
+            let views: Vec<ColumnView<'_>> = texts.iter().map(ColumnView::new).collect();
+            // Keys hold among these rows only.
+            labels.forget_tokens();
+            cache.forget_tokens();
+            for row in 0..part.num_rows() {
+                line += 1;
+                let record = TextRecord {
+                    columns: &views,
+                    row,
+                };
+                each(self.row(record, &columns, line, (labels, cache)));
+            }
         }
         Ok(labels.start(seq + 1))
     }

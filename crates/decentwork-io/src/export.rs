@@ -273,7 +273,17 @@ pub(crate) struct AssessmentCache {
     /// The record's bytes from the first of these fields to the last, where
     /// the reader has them in one piece: one comparison instead of four.
     range: Vec<u8>,
+    /// The fields' tokens, where the reader has them (see
+    /// [`Fields::token`]): four comparisons of numbers instead of texts.
+    tokens: Option<[usize; 4]>,
     value: Option<(AssessmentId, FactoryId, NaiveDate, u16)>,
+}
+
+impl AssessmentCache {
+    /// Forgets the tokens of the last row: they hold within one batch.
+    pub(crate) fn forget_tokens(&mut self) {
+        self.tokens = None;
+    }
 }
 
 /// How an import treats bad rows.
@@ -477,6 +487,9 @@ pub(crate) struct Labels {
     /// fields, when the reader had them in one piece (else empty): a row
     /// with the same bytes has the same labels, found with one comparison.
     range: Vec<u8>,
+    /// The last row's tokens of those three fields, where the reader has
+    /// them (see [`Fields::token`]).
+    tokens: Option<[usize; 3]>,
 }
 
 impl Labels {
@@ -484,9 +497,16 @@ impl Labels {
     /// the catalogue (or the country list) does not know.
     fn resolve(
         &mut self,
-        range: Option<&[u8]>,
+        (range, tokens): (Option<&[u8]>, Option<[usize; 3]>),
         (country_label, cluster, point): (&str, &str, &str),
     ) -> Keys {
+        if let (Some(tokens), Some((.., keys))) = (tokens, &self.last)
+            && self.tokens == Some(tokens)
+        {
+            return *keys;
+        }
+        // Whichever way this row's keys are found, they become the last.
+        self.tokens = tokens;
         if let (Some(range), Some((.., keys))) = (range, &self.last)
             && !range.is_empty()
             && range == self.range.as_slice()
@@ -548,12 +568,18 @@ impl Labels {
         keys
     }
 
+    /// Forgets the tokens of the last row: they hold within one batch.
+    pub(crate) fn forget_tokens(&mut self) {
+        self.tokens = None;
+    }
+
     /// Starts block `seq`; returns the labels the previous one reported.
     pub(crate) fn start(&mut self, seq: u64) -> Unknown {
         self.block = seq;
         // A new block reports its unknown labels afresh.
         self.last = None;
         self.range.clear();
+        self.tokens = None;
         std::mem::take(&mut self.unknown)
     }
 }
@@ -926,6 +952,20 @@ impl Columns {
         let first = fields.clone().min()?;
         let last = fields.max()?;
         record.raw_range(first, last)
+    }
+
+    /// The tokens of a record's fields of the export's columns `of`, where
+    /// the reader has them (see [`Fields::token`]).
+    fn tokens<'r, const N: usize>(
+        &self,
+        record: &impl Fields<'r>,
+        of: [usize; N],
+    ) -> Option<[usize; N]> {
+        let mut tokens = [0; N];
+        for (token, i) in tokens.iter_mut().zip(of) {
+            *token = record.token(*self.positions.get(i)?)?;
+        }
+        Some(tokens)
     }
 }
 
@@ -1648,7 +1688,10 @@ impl ExportImport {
         let cluster = field(1)?;
         let point = field(2)?;
         let (country, cluster_key, point_key) = labels.resolve(
-            columns.raw_span(&record, &[0, 1, 2]),
+            (
+                columns.raw_span(&record, &[0, 1, 2]),
+                columns.tokens(&record, [0, 1, 2]),
+            ),
             (country_label, cluster, point),
         );
         let (question_type, non_compliant) =
@@ -1739,10 +1782,17 @@ impl ExportImport {
                 .and_then(|&p| record.raw(p))
                 .unwrap_or_default()
         };
+        let tokens = columns.tokens(record, [8, 9, 11, 12]);
+        if let (Some(tokens), Some(value)) = (tokens, cache.value)
+            && cache.tokens == Some(tokens)
+        {
+            return Ok(value);
+        }
         let range = columns.raw_span(record, &[8, 9, 11, 12]);
         if let (Some(range), Some(value)) = (range, cache.value)
             && range == cache.range.as_slice()
         {
+            cache.tokens = tokens;
             return Ok(value);
         }
         let same = {
@@ -1756,6 +1806,7 @@ impl ExportImport {
             }) && offset == cache.key.len()
         };
         if let (true, Some(value)) = (same, cache.value) {
+            cache.tokens = tokens;
             cache.range.clear();
             cache.range.extend_from_slice(range.unwrap_or_default());
             return Ok(value);
@@ -1790,6 +1841,7 @@ impl ExportImport {
         }
         cache.range.clear();
         cache.range.extend_from_slice(range.unwrap_or_default());
+        cache.tokens = tokens;
         cache.value = Some((assessment, factory, start, cycle));
         Ok((assessment, factory, start, cycle))
     }

@@ -411,6 +411,12 @@ pub(crate) trait Fields<'r> {
     fn raw_range(&self, _first: usize, _last: usize) -> Option<&'r [u8]> {
         None
     }
+    /// A number that stands for field `i`'s text within the reader's current
+    /// batch, where the reader has one: fields with equal tokens hold equal
+    /// texts (fields with different tokens may too).
+    fn token(&self, _i: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// `text` without leading and trailing whitespace; most fields have none,

@@ -26,8 +26,9 @@ use decentwork_scoring::{GroupBy, ObservationBatch, Population, PopulationRule, 
 /// A small export with what real ones hold: several factories and cycles,
 /// fact-gathering rows with no finding, duplicate and conflicting rows,
 /// the legacy cluster "Systems", "Viet Nam", an obsolete factory, quoted
-/// commas, an unknown point, and a bad row (two with `impossible_date`).
-fn export(impossible_date: bool) -> String {
+/// commas, an unknown point, a bad cycle inside an assessment, and a bad row
+/// at the end (two with `impossible_date`); `factories` factories.
+fn export(factories: u64, impossible_date: bool) -> String {
     let points: Vec<CompliancePoint> = CompliancePoint::all().take(12).collect();
     let mut out = EXPORT_COLUMNS.join(",") + "\n";
     let mut seed = 7_u64;
@@ -36,7 +37,7 @@ fn export(impossible_date: bool) -> String {
         (seed >> 33) % n
     };
     let mut quest = 5000;
-    for factory in 0..9_u64 {
+    for factory in 0..factories {
         let country = ["Bangladesh", "Vietnam", "Viet Nam", "Cambodia"][(factory % 4) as usize];
         let name = if factory == 4 {
             format!("\"Garment {factory}, Ltd (Obsolete)\"")
@@ -45,7 +46,12 @@ fn export(impossible_date: bool) -> String {
         };
         for cycle in 1..=(1 + factory % 3) {
             quest += 1;
-            let date = format!("{:02}/{:02}/{}", 1 + factory, 1 + cycle * 3, 2019 + cycle);
+            let date = format!(
+                "{:02}/{:02}/{}",
+                1 + factory % 28,
+                1 + cycle * 3,
+                2019 + cycle
+            );
             for (p, point) in points.iter().enumerate() {
                 let cluster = if factory == 2 && point.cluster().id() == "OSH" {
                     "Systems"
@@ -66,6 +72,11 @@ fn export(impossible_date: bool) -> String {
                         10 + factory
                     );
                     out.push_str(&line);
+                    if factory == 3 && cycle == 1 && p == 1 && q == 0 {
+                        // Between two good rows of one assessment, one whose
+                        // cycle is not a cycle.
+                        out.push_str(&line.replace(",1,Garment CAT", ",0,Garment CAT"));
+                    }
                     if next(15) == 0 {
                         out.push_str(&line);
                     }
@@ -104,9 +115,28 @@ fn cells(text: &str) -> Vec<Vec<String>> {
     columns
 }
 
+/// How a table's columns are typed.
+#[derive(Clone, Copy, Debug)]
+enum Encoding {
+    /// As pandas, Polars or Parquet would give them: text of several
+    /// encodings, numbers, dates.
+    Typed,
+    /// Every column dictionary-encoded text, as a Parquet file written by a
+    /// tool that keeps each column as text holds it (empty cells null).
+    Dictionaries,
+}
+
 /// One column in an Arrow type pandas, Polars or Parquet would give it.
-fn column(name: &str, cells: &[String]) -> ArrayRef {
+fn column(name: &str, cells: &[String], encoding: Encoding) -> ArrayRef {
     let blank_null = |c: &String| (!c.is_empty()).then(|| c.clone());
+    if let Encoding::Dictionaries = encoding {
+        return Arc::new(
+            cells
+                .iter()
+                .map(|c| (!c.is_empty()).then_some(c.as_str()))
+                .collect::<DictionaryArray<Int32Type>>(),
+        );
+    }
     match name {
         "Country" | "Factory.Assessed.Name" => Arc::new(
             cells
@@ -159,7 +189,11 @@ fn column(name: &str, cells: &[String]) -> ArrayRef {
 
 /// The export as batches of `size` rows, with its columns reversed and an
 /// extra column.
-fn batches(text: &str, size: usize) -> (Vec<RecordBatch>, Arc<arrow_schema::Schema>) {
+fn batches(
+    text: &str,
+    size: usize,
+    encoding: Encoding,
+) -> (Vec<RecordBatch>, Arc<arrow_schema::Schema>) {
     let columns = cells(text);
     let rows = columns[0].len();
     let mut out = Vec::new();
@@ -168,7 +202,7 @@ fn batches(text: &str, size: usize) -> (Vec<RecordBatch>, Arc<arrow_schema::Sche
         let mut named: Vec<(&str, ArrayRef)> = EXPORT_COLUMNS
             .iter()
             .zip(&columns)
-            .map(|(&name, cells)| (name, column(name, &cells[start..end])))
+            .map(|(&name, cells)| (name, column(name, &cells[start..end], encoding)))
             .collect();
         named.reverse();
         named.push((
@@ -195,7 +229,9 @@ fn batches(text: &str, size: usize) -> (Vec<RecordBatch>, Arc<arrow_schema::Sche
                 let start = i * size;
                 let end = (start + size).min(rows);
                 for (n, a) in &mut named {
-                    if *n == "Assesment.Start.Date" {
+                    if *n == "Assesment.Start.Date"
+                        && a.data_type() == &arrow_schema::DataType::Date32
+                    {
                         *a = Arc::new(StringArray::from_iter_values(&columns[11][start..end]));
                     }
                 }
@@ -241,24 +277,39 @@ fn read_arrow(
 
 #[test]
 fn arrow_batches_give_what_the_csv_gives() {
-    for (size, impossible_date, cores) in [
-        (1000, false, false),
-        (97, false, false),
-        (13, true, false),
-        (97, false, true),
-        (13, true, true),
-        (1, true, true),
+    // Batches above 4 096 rows are read a slice at a time: a large export,
+    // in batches that cut its slices at other places than its assessments.
+    let large = (export(120, false), export(120, true));
+    assert!(large.0.lines().count() > 9000);
+    for (size, impossible_date, cores, factories, encoding) in [
+        (1000, false, false, 9, Encoding::Typed),
+        (97, false, false, 9, Encoding::Typed),
+        (13, true, false, 9, Encoding::Typed),
+        (97, false, true, 9, Encoding::Typed),
+        (13, true, true, 9, Encoding::Typed),
+        (1, true, true, 9, Encoding::Typed),
+        (97, true, false, 9, Encoding::Dictionaries),
+        (1, false, true, 9, Encoding::Dictionaries),
+        (10_000, false, false, 120, Encoding::Typed),
+        (10_000, true, true, 120, Encoding::Dictionaries),
+        (6_000, false, true, 120, Encoding::Dictionaries),
     ] {
-        let text = export(impossible_date);
+        let text = match (factories, impossible_date) {
+            (120, false) => large.0.clone(),
+            (120, true) => large.1.clone(),
+            _ => export(factories, impossible_date),
+        };
         // The bad rows last: a finding of 2 (read from float64 2.0), and a
         // day that does not exist (then every batch has text dates).
-        let (batches, schema) = batches(&text, size);
+        let (batches, schema) = batches(&text, size, encoding);
         let dates = schema
             .field_with_name("Assesment.Start.Date")
             .unwrap()
             .data_type()
             .clone();
-        assert_eq!(dates == arrow_schema::DataType::Date32, !impossible_date);
+        if let Encoding::Typed = encoding {
+            assert_eq!(dates == arrow_schema::DataType::Date32, !impossible_date);
+        }
         let (csv, csv_summary) = read_csv(&text, ImportOptions::default());
         let (arrow, arrow_summary) = read_arrow(batches, schema, ImportOptions::default(), cores);
         let (csv_summary, mut arrow_summary) = (csv_summary.unwrap(), arrow_summary.unwrap());
@@ -266,9 +317,9 @@ fn arrow_batches_give_what_the_csv_gives() {
         arrow_summary.unused_columns.clear();
         assert_eq!(
             csv_summary, arrow_summary,
-            "batches of {size}, cores {cores}"
+            "batches of {size}, cores {cores}, {encoding:?}"
         );
-        assert_eq!(csv_summary.rows_skipped, 1 + u64::from(impossible_date));
+        assert_eq!(csv_summary.rows_skipped, 2 + u64::from(impossible_date));
         assert!(!csv_summary.unknown_points.is_empty());
         assert_eq!(csv.notes(), arrow.notes());
         for rule in [
@@ -309,8 +360,8 @@ fn arrow_batches_give_what_the_csv_gives() {
 
 #[test]
 fn arrow_errors_are_the_csv_errors() {
-    let text = export(true);
-    let (batches, schema) = batches(&text, 50);
+    let text = export(9, true);
+    let (batches, schema) = batches(&text, 50, Encoding::Typed);
     let (_, csv) = read_csv(&text, ImportOptions::strict());
     let (_, arrow) = read_arrow(
         batches.clone(),
@@ -323,7 +374,7 @@ fn arrow_errors_are_the_csv_errors() {
     assert_eq!(csv, arrow.unwrap_err().to_string());
     assert_eq!(csv, cores.unwrap_err().to_string());
     assert!(
-        csv.contains("column Finding: \"2\": expected 0 or 1"),
+        csv.contains("column Cycle: \"0\": expected a cycle number from 1"),
         "{csv}"
     );
 
@@ -348,7 +399,7 @@ fn arrow_errors_are_the_csv_errors() {
                     cells.iter().map(String::as_bytes),
                 ))
             } else {
-                column(name, &cells[..])
+                column(name, &cells[..], Encoding::Typed)
             };
             (name, array)
         })
@@ -365,8 +416,8 @@ fn arrow_errors_are_the_csv_errors() {
 
 #[test]
 fn a_reader_that_fails_fails_the_import_after_the_batches_before_it() {
-    let text = export(false);
-    let (batches, schema) = batches(&text, 7);
+    let text = export(9, false);
+    let (batches, schema) = batches(&text, 7, Encoding::Typed);
     let first = batches[0].num_rows() as u64;
     for cores in [false, true] {
         let failing = vec![

@@ -91,9 +91,6 @@ fn float_text(value: f64) -> String {
     }
 }
 
-/// How many rows of a record batch are made into text at a time.
-const ROWS_AT_A_TIME: usize = 4096;
-
 /// A row's key where the row is null.
 const NULL: usize = usize::MAX;
 
@@ -630,7 +627,7 @@ impl ExportImport {
         // between being made and being read.
         let mut start = 0;
         while start < batch.num_rows() {
-            let part = batch.slice(start, ROWS_AT_A_TIME.min(batch.num_rows() - start));
+            let part = batch.slice(start, self.slice_rows.min(batch.num_rows() - start));
             start += part.num_rows();
             let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
             for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {

@@ -281,6 +281,7 @@ pub(crate) struct AssessmentCache {
 
 impl AssessmentCache {
     /// Forgets the tokens of the last row: they hold within one batch.
+    #[cfg(feature = "arrow")]
     pub(crate) fn forget_tokens(&mut self) {
         self.tokens = None;
     }
@@ -569,6 +570,7 @@ impl Labels {
     }
 
     /// Forgets the tokens of the last row: they hold within one batch.
+    #[cfg(feature = "arrow")]
     pub(crate) fn forget_tokens(&mut self) {
         self.tokens = None;
     }
@@ -904,6 +906,12 @@ fn blank<'r>(record: &impl Fields<'r>) -> bool {
     record.count() == 1 && record.raw(0).is_some_and(<[u8]>::is_empty)
 }
 
+/// How many rows of an Arrow record batch the Arrow reader makes into text
+/// at a time: their keys stay in the core's cache between being made and
+/// being read.
+#[cfg(feature = "arrow")]
+pub(crate) const ARROW_SLICE_ROWS: usize = 4096;
+
 /// Reads the Better Work long-format export.
 #[derive(Debug, Clone)]
 pub struct ExportImport {
@@ -915,6 +923,10 @@ pub struct ExportImport {
     mode: ReadMode,
     /// The largest record and header (tests make them small).
     limits: (usize, usize),
+    /// How many rows of an Arrow record batch are made into text at a time
+    /// (tests make it small).
+    #[cfg(feature = "arrow")]
+    pub(crate) slice_rows: usize,
 }
 
 /// Which block readers an import uses: for tests that compare them
@@ -1092,7 +1104,19 @@ impl ExportImport {
             block: BLOCK_BYTES,
             mode: ReadMode::Auto,
             limits: (MAX_RECORD_BYTES, MAX_HEADER_BYTES),
+            #[cfg(feature = "arrow")]
+            slice_rows: ARROW_SLICE_ROWS,
         }
+    }
+
+    /// The same import making Arrow record batches into text `rows` rows at
+    /// a time instead of 4 096: for tests that cut batches into several
+    /// slices with small tables (feature `test-hooks`).
+    #[cfg(all(feature = "test-hooks", feature = "arrow"))]
+    #[must_use]
+    pub fn with_arrow_slices(mut self, rows: usize) -> Self {
+        self.slice_rows = rows.max(1);
+        self
     }
 
     /// The same import cutting `block`-byte blocks and reading them as

@@ -101,7 +101,8 @@ const NULL: usize = usize::MAX;
 enum TextColumn {
     Plain(StringArray),
     Keyed {
-        /// Each row's key into `values`, [`NULL`] where the row is null.
+        /// Each row's key into `values` (a text that is not null), [`NULL`]
+        /// where the row is null.
         keys: Vec<usize>,
         values: StringArray,
     },
@@ -118,25 +119,23 @@ enum Texts<'a> {
     Plain(&'a StringArray),
     Keyed {
         keys: &'a [usize],
-        /// Each key's text.
-        values: Vec<Option<&'a str>>,
+        values: &'a StringArray,
     },
 }
 
 impl<'a> ColumnView<'a> {
+    /// The view of `column`: work in proportion to its rows, however large
+    /// its dictionary.
     fn new(column: &'a TextColumn) -> Self {
-        let texts = match column {
-            TextColumn::Plain(array) => Texts::Plain(array),
-            TextColumn::Keyed { keys, values } => Texts::Keyed {
-                keys,
-                values: (0..values.len())
-                    .map(|k| values.is_valid(k).then(|| values.value(k)))
-                    .collect(),
-            },
-        };
-        let longest = match &texts {
-            Texts::Plain(array) => array.offsets().lengths().max(),
-            Texts::Keyed { values, .. } => values.iter().flatten().map(|t| t.len()).max(),
+        let (texts, longest) = match column {
+            TextColumn::Plain(array) => (Texts::Plain(array), array.offsets().lengths().max()),
+            TextColumn::Keyed { keys, values } => (
+                Texts::Keyed { keys, values },
+                keys.iter()
+                    .filter(|&&k| k < values.len())
+                    .map(|&k| values.value(k).len())
+                    .max(),
+            ),
         };
         ColumnView {
             texts,
@@ -149,8 +148,9 @@ impl<'a> ColumnView<'a> {
         match &self.texts {
             Texts::Plain(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
             Texts::Keyed { keys, values } => {
+                // `NULL` is past the end of any array.
                 let key = *keys.get(i)?;
-                values.get(key).copied().flatten()
+                (key < values.len()).then(|| values.value(key))
             }
         }
     }
@@ -182,9 +182,12 @@ fn keyed<T: Copy + Eq + std::hash::Hash>(
             (None, _) => NULL,
             (Some(v), Some((l, key))) if l == v => key,
             (Some(v), _) => {
-                let key = *seen.entry(v).or_insert_with(|| {
-                    texts.append_option(spell(v));
-                    texts.len() - 1
+                let key = *seen.entry(v).or_insert_with(|| match spell(v) {
+                    Some(text) => {
+                        texts.append_value(text);
+                        texts.len() - 1
+                    }
+                    None => NULL,
                 });
                 last = Some((v, key));
                 key
@@ -195,6 +198,28 @@ fn keyed<T: Copy + Eq + std::hash::Hash>(
     TextColumn::Keyed {
         keys,
         values: texts.finish(),
+    }
+}
+
+/// `array`, with a dictionary of text in another encoding than `Utf8` cast
+/// to one of `Utf8`.
+fn plain_dictionary(
+    import: &ExportImport,
+    name: &str,
+    array: ArrayRef,
+) -> Result<ArrayRef, ImportError> {
+    match array.data_type() {
+        DataType::Dictionary(key_type, values)
+            if key_type.is_integer()
+                && matches!(**values, DataType::LargeUtf8 | DataType::Utf8View) =>
+        {
+            let to = DataType::Dictionary(key_type.clone(), Box::new(DataType::Utf8));
+            arrow_cast::cast(&array, &to).map_err(|e| ImportError::Unreadable {
+                file: import.file.clone(),
+                message: format!("column {name}: {e}"),
+            })
+        }
+        _ => Ok(array),
     }
 }
 
@@ -621,27 +646,33 @@ impl ExportImport {
                 ),
             });
         }
+        // Dictionaries of text of other encodings made plain text once per
+        // batch, not once per slice.
+        let mut columns_of_batch = Vec::with_capacity(EXPORT_COLUMNS.len());
+        for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
+            let array = batch.columns().get(position).map_or_else(
+                || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
+                Arc::clone,
+            );
+            columns_of_batch.push(plain_dictionary(self, name, array)?);
+        }
         // Unknown labels are reported once per record batch.
         labels.start(seq);
         // A few thousand rows at a time: their keys stay in the core's cache
         // between being made and being read.
         let mut start = 0;
         while start < batch.num_rows() {
-            let part = batch.slice(start, self.slice_rows.min(batch.num_rows() - start));
-            start += part.num_rows();
+            let rows = self.slice_rows.min(batch.num_rows() - start);
             let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
-            for (&position, name) in found.positions.iter().zip(EXPORT_COLUMNS) {
-                let array = part.columns().get(position).map_or_else(
-                    || Arc::new(arrow_array::NullArray::new(part.num_rows())) as ArrayRef,
-                    Arc::clone,
-                );
-                texts.push(text_column(self, name, &array)?);
+            for (array, name) in columns_of_batch.iter().zip(EXPORT_COLUMNS) {
+                texts.push(text_column(self, name, &array.slice(start, rows))?);
             }
+            start += rows;
             let views: Vec<ColumnView<'_>> = texts.iter().map(ColumnView::new).collect();
             // Keys hold among these rows only.
             labels.forget_tokens();
             cache.forget_tokens();
-            for row in 0..part.num_rows() {
+            for row in 0..rows {
                 line += 1;
                 let record = TextRecord {
                     columns: &views,

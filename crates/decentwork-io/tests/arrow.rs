@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use arrow_array::cast::AsArray as _;
 use arrow_array::types::Int32Type;
 use arrow_array::{
     ArrayRef, Date32Array, DictionaryArray, Float64Array, Int32Array, Int64Array, LargeStringArray,
@@ -130,12 +131,20 @@ enum Encoding {
 fn column(name: &str, cells: &[String], encoding: Encoding) -> ArrayRef {
     let blank_null = |c: &String| (!c.is_empty()).then(|| c.clone());
     if let Encoding::Dictionaries = encoding {
-        return Arc::new(
-            cells
-                .iter()
-                .map(|c| (!c.is_empty()).then_some(c.as_str()))
-                .collect::<DictionaryArray<Int32Type>>(),
-        );
+        let dictionary = cells
+            .iter()
+            .map(|c| (!c.is_empty()).then_some(c.as_str()))
+            .collect::<DictionaryArray<Int32Type>>();
+        // Half the columns with their dictionary in large strings, as
+        // pyarrow's `large_string` categories give it.
+        if EXPORT_COLUMNS.iter().position(|&n| n == name).unwrap() % 2 == 1 {
+            let values = dictionary.values().as_string::<i32>();
+            let large: LargeStringArray = values.iter().collect();
+            return Arc::new(
+                DictionaryArray::try_new(dictionary.keys().clone(), Arc::new(large)).unwrap(),
+            );
+        }
+        return Arc::new(dictionary);
     }
     match name {
         "Country" | "Factory.Assessed.Name" => Arc::new(

@@ -451,3 +451,62 @@ fn a_reader_that_fails_fails_the_import_after_the_batches_before_it() {
         assert_eq!(handed, first, "cores {cores}");
     }
 }
+
+/// A row's keys name its texts within one slice of a batch only: numbers
+/// are keyed afresh in each slice, so the same key in the next slice may be
+/// another number, and the label it names must be looked up again (here: a
+/// country given as a number, which no country list knows, is listed).
+#[test]
+#[cfg(feature = "test-hooks")]
+fn label_keys_hold_within_a_slice() {
+    let countries = ["1", "1", "2", "2"];
+    let text = |value: &str| Arc::new(StringArray::from(vec![value; 4])) as ArrayRef;
+    let dictionary = |value: &str| {
+        Arc::new(std::iter::repeat_n(value, 4).collect::<DictionaryArray<Int32Type>>()) as ArrayRef
+    };
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(Int64Array::from(
+            countries.map(|c| c.parse::<i64>().unwrap()).to_vec(),
+        )),
+        dictionary("Child Labour"),
+        dictionary("Child Labourers"),
+        text("Is anyone younger than 14 working?"),
+        text("CL.1"),
+        text("NCQ"),
+        text("0"),
+        text(""),
+        text("5001"),
+        text("77"),
+        text("Garment"),
+        text("14/03/2024"),
+        text("1"),
+        text("Garment CAT"),
+    ];
+    let batch = RecordBatch::try_from_iter(EXPORT_COLUMNS.into_iter().zip(columns)).unwrap();
+    let schema = batch.schema();
+    let mut csv = EXPORT_COLUMNS.join(",");
+    for country in countries {
+        let _ = write!(
+            csv,
+            "\n{country},Child Labour,Child Labourers,Is anyone younger than 14 working?,CL.1,NCQ,0,,5001,77,Garment,14/03/2024,1,Garment CAT"
+        );
+    }
+    let (_, from_csv) = read_csv(&csv, ImportOptions::default());
+    let from_csv = from_csv.unwrap();
+    let expected: Vec<&str> = vec!["1", "2"];
+    assert_eq!(
+        from_csv.unknown_countries.iter().collect::<Vec<_>>(),
+        expected
+    );
+    for cores in [false, true] {
+        let import = ExportImport::new("export", ImportOptions::default()).with_arrow_slices(2);
+        let reader = RecordBatchIterator::new([Ok(batch.clone())], schema.clone());
+        let summary = if cores {
+            import.read_arrow_batched(reader, || (), |(), _| (), |()| ())
+        } else {
+            import.read_arrow(reader, |_| ())
+        }
+        .unwrap();
+        assert_eq!(summary, from_csv, "cores {cores}");
+    }
+}

@@ -510,3 +510,42 @@ fn label_keys_hold_within_a_slice() {
         assert_eq!(summary, from_csv, "cores {cores}");
     }
 }
+
+/// A field over 65 536 bytes is refused as the CSV reader refuses it, plain
+/// or dictionary-encoded, and one at the limit is read.
+#[test]
+fn a_field_over_its_limit_is_the_csv_s_error() {
+    let row = [
+        "Cambodia",
+        "Compensation",
+        "Overtime Wages",
+        "LABEL",
+        "501",
+        "NCQ",
+        "1",
+        "",
+        "9001",
+        "31",
+        "Sok",
+        "01/02/2024",
+        "1",
+        "Garment CAT",
+    ];
+    for extra in [0, 1] {
+        let label = "l".repeat(decentwork_io::MAX_FIELD_BYTES + extra);
+        let cells: Vec<String> = row.iter().map(|c| c.replace("LABEL", &label)).collect();
+        let csv = format!("{}\n{}\n", EXPORT_COLUMNS.join(","), cells.join(","));
+        let (_, from_csv) = read_csv(&csv, ImportOptions::strict());
+        for encoding in [Encoding::Typed, Encoding::Dictionaries] {
+            let batch =
+                RecordBatch::try_from_iter(EXPORT_COLUMNS.iter().zip(&cells).map(
+                    |(&name, cell)| (name, column(name, std::slice::from_ref(cell), encoding)),
+                ))
+                .unwrap();
+            let schema = batch.schema();
+            let (_, from_arrow) = read_arrow(vec![batch], schema, ImportOptions::strict(), true);
+            assert_eq!(from_arrow, from_csv, "extra {extra}, {encoding:?}");
+            assert_eq!(from_csv.is_ok(), extra == 0);
+        }
+    }
+}

@@ -124,17 +124,15 @@ enum Texts<'a> {
 }
 
 impl<'a> ColumnView<'a> {
-    /// The view of `column`: work in proportion to its rows, however large
-    /// its dictionary.
-    fn new(column: &'a TextColumn) -> Self {
+    /// The view of `column`, whose longest text is at most `longest` where
+    /// that is known (a dictionary's, found once per batch): work in
+    /// proportion to its rows, however large its dictionary.
+    fn new(column: &'a TextColumn, longest: Option<usize>) -> Self {
         let (texts, longest) = match column {
             TextColumn::Plain(array) => (Texts::Plain(array), array.offsets().lengths().max()),
             TextColumn::Keyed { keys, values } => (
                 Texts::Keyed { keys, values },
-                keys.iter()
-                    .filter(|&&k| k < values.len())
-                    .map(|&k| values.value(k).len())
-                    .max(),
+                longest.or_else(|| values.offsets().lengths().max()),
             ),
         };
         ColumnView {
@@ -221,6 +219,14 @@ fn plain_dictionary(
         }
         _ => Ok(array),
     }
+}
+
+/// The length of the longest text in `array`'s dictionary, where it is a
+/// dictionary of `Utf8` text.
+fn longest_in_dictionary(array: &ArrayRef) -> Option<usize> {
+    let values = array.as_any_dictionary_opt()?.values();
+    let values = values.as_string_opt::<i32>()?;
+    Some(values.offsets().lengths().max().unwrap_or(0))
 }
 
 /// A column of dictionary-encoded text, keeping its dictionary.
@@ -654,7 +660,9 @@ impl ExportImport {
                 || Arc::new(arrow_array::NullArray::new(batch.num_rows())) as ArrayRef,
                 Arc::clone,
             );
-            columns_of_batch.push(plain_dictionary(self, name, array)?);
+            let array = plain_dictionary(self, name, array)?;
+            let longest = longest_in_dictionary(&array);
+            columns_of_batch.push((array, longest));
         }
         // Unknown labels are reported once per record batch.
         labels.start(seq);
@@ -664,11 +672,15 @@ impl ExportImport {
         while start < batch.num_rows() {
             let rows = self.slice_rows.min(batch.num_rows() - start);
             let mut texts: Vec<TextColumn> = Vec::with_capacity(EXPORT_COLUMNS.len());
-            for (array, name) in columns_of_batch.iter().zip(EXPORT_COLUMNS) {
+            for ((array, _), name) in columns_of_batch.iter().zip(EXPORT_COLUMNS) {
                 texts.push(text_column(self, name, &array.slice(start, rows))?);
             }
             start += rows;
-            let views: Vec<ColumnView<'_>> = texts.iter().map(ColumnView::new).collect();
+            let views: Vec<ColumnView<'_>> = texts
+                .iter()
+                .zip(&columns_of_batch)
+                .map(|(column, &(_, longest))| ColumnView::new(column, longest))
+                .collect();
             // Keys hold among these rows only.
             labels.forget_tokens();
             cache.forget_tokens();

@@ -770,6 +770,9 @@ impl<B: Send, F: Fn(&mut B, &ExportRowRef<'_>) + Sync> Rows for Filled<'_, B, F>
 trait Hand {
     /// What the block threads fill.
     type Rows: Rows;
+    /// Whether [`Hand::checked`] does anything; where it does not, a block's
+    /// good rows between its errors are counted at once.
+    const ROW_BY_ROW: bool = true;
     /// Good row `i` of a block read by a block thread, which starts on line
     /// `base`; when its text is lost, its line from the block's start.
     fn checked(
@@ -835,6 +838,8 @@ where
 {
     type Rows = Filled<'f, B, F>;
 
+    const ROW_BY_ROW: bool = false;
+
     fn checked(&mut self, _: &Self::Rows, _: usize, _: (&str, &str), _: u64) -> Result<(), u64> {
         Ok(())
     }
@@ -853,6 +858,13 @@ where
             (self.each)(batch);
         }
     }
+}
+
+/// Counts `n` good rows, as [`ExportImport::tally`] counts each.
+fn tally_good(summary: &mut ImportSummary, n: usize) {
+    let n = n as u64;
+    summary.rows_read += n;
+    summary.rows_used += n;
 }
 
 /// An internal failure: a checked row's text could not be found again.
@@ -1005,6 +1017,20 @@ impl<H: Hand> Consumer<'_, H> {
                 parsed.unknown.merge_into(&mut self.summary);
                 let mut errors = parsed.errors.into_iter().peekable();
                 let text = (parsed.text.as_str(), parsed.arena.as_str());
+                if !H::ROW_BY_ROW {
+                    // The rows are the caller's already: count the good ones
+                    // between the errors, in the order they came.
+                    let mut counted = 0;
+                    for (before, error) in errors {
+                        tally_good(&mut self.summary, before.saturating_sub(counted));
+                        counted = counted.max(before);
+                        import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
+                    }
+                    tally_good(&mut self.summary, parsed.good.saturating_sub(counted));
+                    self.hand.block(parsed.rows);
+                    self.line += parsed.lines;
+                    return Ok(parsed.text.into_bytes());
+                }
                 for i in 0..parsed.good {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
                         import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;

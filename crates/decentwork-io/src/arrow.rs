@@ -631,11 +631,7 @@ impl ExportImport {
         mut each: impl FnMut(Result<ExportRowRef<'_>, ImportError>),
     ) -> Result<Unknown, ImportError> {
         // The row reader sees the export's columns alone, in their order.
-        let columns = Columns {
-            positions: std::array::from_fn(|i| i),
-            width: EXPORT_COLUMNS.len(),
-            unused: Vec::new(),
-        };
+        let columns = Columns::new(std::array::from_fn(|i| i), EXPORT_COLUMNS.len(), Vec::new());
         let batch_names: Vec<&str> = batch
             .schema_ref()
             .fields()

@@ -963,18 +963,38 @@ pub(crate) struct Columns {
     pub(crate) positions: [usize; 14],
     pub(crate) width: usize,
     pub(crate) unused: Vec<String>,
+    /// The first and last field of the labels' columns (country, cluster,
+    /// CP) and of the assessment's (Quest.ID, factory ID, start date, cycle).
+    spans: [(usize, usize); 2],
+}
+
+/// Which of [`Columns`]' spans.
+#[derive(Clone, Copy)]
+enum Of {
+    Labels = 0,
+    Assessment = 1,
 }
 
 impl Columns {
+    /// The columns at `positions` in a header `width` fields wide.
+    pub(crate) fn new(positions: [usize; 14], width: usize, unused: Vec<String>) -> Self {
+        let span = |of: &[usize]| {
+            let fields = of.iter().map(|&i| positions.get(i).copied().unwrap_or(0));
+            (fields.clone().min().unwrap_or(0), fields.max().unwrap_or(0))
+        };
+        Columns {
+            positions,
+            width,
+            unused,
+            spans: [span(&[0, 1, 2]), span(&[8, 9, 11, 12])],
+        }
+    }
+
     /// A record's bytes from the first to the last field of the export's
     /// columns `of`, where the reader has them in one piece: equal bytes
     /// hold equal fields, so one comparison stands for several.
-    fn raw_span<'r>(&self, record: &impl Fields<'r>, of: &[usize]) -> Option<&'r [u8]> {
-        let fields = of
-            .iter()
-            .map(|&i| self.positions.get(i).copied().unwrap_or(0));
-        let first = fields.clone().min()?;
-        let last = fields.max()?;
+    fn raw_span<'r>(&self, record: &impl Fields<'r>, of: Of) -> Option<&'r [u8]> {
+        let &(first, last) = self.spans.get(of as usize)?;
         record.raw_range(first, last)
     }
 
@@ -1639,11 +1659,7 @@ impl ExportImport {
                 .filter(|n| !EXPORT_COLUMNS.contains(&n.as_str()))
                 .cloned()
                 .collect();
-            Ok(Columns {
-                positions,
-                width: names.len(),
-                unused,
-            })
+            Ok(Columns::new(positions, names.len(), unused))
         } else {
             Err(ImportError::MissingColumns {
                 file: self.file.clone(),
@@ -1739,7 +1755,7 @@ impl ExportImport {
         let point = field(2)?;
         let (country, cluster_key, point_key) = labels.resolve(
             (
-                columns.raw_span(&record, &[0, 1, 2]),
+                columns.raw_span(&record, Of::Labels),
                 columns.tokens(&record, [0, 1, 2]),
             ),
             (country_label, cluster, point),
@@ -1838,7 +1854,7 @@ impl ExportImport {
         {
             return Ok(value);
         }
-        let range = columns.raw_span(record, &[8, 9, 11, 12]);
+        let range = columns.raw_span(record, Of::Assessment);
         if let (Some(range), Some(value)) = (range, cache.value)
             && range == cache.range.as_slice()
         {

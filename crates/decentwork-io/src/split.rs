@@ -447,6 +447,9 @@ pub(crate) struct Specials<'a> {
     base: usize,
     /// Bit `i` set: byte `base + i` is special.
     mask: u64,
+    /// Just past the special byte found last, and the bitmap's bits after
+    /// it: a field that starts there (most do) needs no shift of the mask.
+    after: (usize, u64),
 }
 
 impl<'a> Specials<'a> {
@@ -456,6 +459,7 @@ impl<'a> Specials<'a> {
             bytes,
             base: 0,
             mask: 0,
+            after: (usize::MAX, 0),
         };
         specials.load(0);
         specials
@@ -465,6 +469,7 @@ impl<'a> Specials<'a> {
     #[inline]
     fn load(&mut self, base: usize) {
         self.base = base;
+        self.after = (usize::MAX, 0);
         self.mask = match self.bytes.get(base..base + 64) {
             Some(window) => window
                 .chunks_exact(16)
@@ -491,16 +496,22 @@ impl<'a> Specials<'a> {
     /// The first special byte at or after `from`.
     #[inline]
     pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
-        if from < self.base || from >= self.base + 64 {
-            if from >= self.bytes.len() {
-                return None;
+        let mut mask = if from == self.after.0 {
+            self.after.1
+        } else {
+            if from < self.base || from >= self.base + 64 {
+                if from >= self.bytes.len() {
+                    return None;
+                }
+                self.load(from & !63);
             }
-            self.load(from & !63);
-        }
-        let mut mask = self.mask & (u64::MAX << (from - self.base));
+            self.mask & (u64::MAX << (from - self.base))
+        };
         loop {
             if mask != 0 {
-                return Some(self.base + mask.trailing_zeros() as usize);
+                let at = self.base + mask.trailing_zeros() as usize;
+                self.after = (at + 1, mask & (mask - 1));
+                return Some(at);
             }
             let next = self.base + 64;
             if next >= self.bytes.len() {
@@ -525,10 +536,12 @@ pub(crate) struct FastRecord<'r> {
 }
 
 impl<'r> Fields<'r> for FastRecord<'r> {
+    #[inline]
     fn count(&self) -> usize {
         self.spans.len()
     }
 
+    #[inline]
     fn raw(&self, i: usize) -> Option<&'r [u8]> {
         self.spans
             .get(i)
@@ -536,6 +549,7 @@ impl<'r> Fields<'r> for FastRecord<'r> {
             .map(str::as_bytes)
     }
 
+    #[inline]
     fn text(&self, i: usize) -> Option<Result<&'r str, simdutf8::basic::Utf8Error>> {
         self.spans
             .get(i)

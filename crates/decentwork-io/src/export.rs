@@ -1773,8 +1773,17 @@ impl ExportImport {
             column: EXPORT_COLUMNS.get(11).copied().unwrap_or("?").to_owned(),
             value: quoted(value),
         };
-        let (assessment, factory, start, cycle) =
-            Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
+        Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
+        // Read where the cache keeps them (two 65-byte identifiers), not
+        // copied out and back on every row.
+        let Some(&(assessment, factory, start, cycle)) = cache.value.as_ref() else {
+            // `assessment_fields` keeps the row's assessment or fails.
+            return Err(ImportError::Malformed {
+                file: self.file.clone(),
+                line,
+                message: "internal error: the row's assessment was not kept".to_owned(),
+            });
+        };
         Ok(ExportRowRef {
             line,
             country: Labelled::new(country, country_label),
@@ -1829,8 +1838,9 @@ impl ExportImport {
         }
     }
 
-    /// The assessment, factory, start date and cycle of a row: parsed once
-    /// per assessment, since an export's rows come grouped by assessment.
+    /// Keeps the assessment, factory, start date and cycle of a row in
+    /// `cache`: parsed once per assessment, since an export's rows come
+    /// grouped by assessment.
     fn assessment_fields<'r>(
         record: &impl Fields<'r>,
         columns: &Columns,
@@ -1840,7 +1850,7 @@ impl ExportImport {
             &impl Fn(usize, &str, &'static str) -> ImportError,
             &impl Fn(&str) -> ImportError,
         ),
-    ) -> Result<(AssessmentId, FactoryId, NaiveDate, u16), ImportError> {
+    ) -> Result<(), ImportError> {
         let raw = |i: usize| {
             columns
                 .positions
@@ -1849,17 +1859,16 @@ impl ExportImport {
                 .unwrap_or_default()
         };
         let tokens = columns.tokens(record, [8, 9, 11, 12]);
-        if let (Some(tokens), Some(value)) = (tokens, cache.value)
-            && cache.tokens == Some(tokens)
-        {
-            return Ok(value);
+        if tokens.is_some() && cache.tokens == tokens && cache.value.is_some() {
+            return Ok(());
         }
         let range = columns.raw_span(record, Of::Assessment);
-        if let (Some(range), Some(value)) = (range, cache.value)
+        if let Some(range) = range
+            && cache.value.is_some()
             && range == cache.range.as_slice()
         {
             cache.tokens = tokens;
-            return Ok(value);
+            return Ok(());
         }
         let same = {
             let mut offset = 0;
@@ -1871,11 +1880,11 @@ impl ExportImport {
                 matches
             }) && offset == cache.key.len()
         };
-        if let (true, Some(value)) = (same, cache.value) {
+        if same && cache.value.is_some() {
             cache.tokens = tokens;
             cache.range.clear();
             cache.range.extend_from_slice(range.unwrap_or_default());
-            return Ok(value);
+            return Ok(());
         }
         let assessment = field(8)?;
         let assessment: AssessmentId = assessment.parse().map_err(|_| {
@@ -1909,6 +1918,6 @@ impl ExportImport {
         cache.range.extend_from_slice(range.unwrap_or_default());
         cache.tokens = tokens;
         cache.value = Some((assessment, factory, start, cycle));
-        Ok((assessment, factory, start, cycle))
+        Ok(())
     }
 }

@@ -495,11 +495,13 @@ pub(crate) struct Labels {
 
 impl Labels {
     /// What a row's country, cluster and point labels name; notes labels
-    /// the catalogue (or the country list) does not know.
+    /// the catalogue (or the country list) does not know. Inlined where the
+    /// row's labels are the last row's (most rows), and looked up otherwise.
+    #[inline]
     fn resolve(
         &mut self,
         (range, tokens): (Option<&[u8]>, Option<[usize; 3]>),
-        (country_label, cluster, point): (&str, &str, &str),
+        labels: (&str, &str, &str),
     ) -> Keys {
         if let (Some(tokens), Some((.., keys))) = (tokens, &self.last)
             && self.tokens == Some(tokens)
@@ -514,6 +516,16 @@ impl Labels {
         {
             return *keys;
         }
+        self.look_up(range, labels)
+    }
+
+    /// [`Labels::resolve`] for labels other than the last row's.
+    #[inline(never)]
+    fn look_up(
+        &mut self,
+        range: Option<&[u8]>,
+        (country_label, cluster, point): (&str, &str, &str),
+    ) -> Keys {
         self.range.clear();
         self.range.extend_from_slice(range.unwrap_or_default());
         if let Some((c, k, p, keys)) = &self.last

@@ -69,18 +69,31 @@ struct PointIndex {
 
 impl PointIndex {
     /// The point given under these labels, added (numbered next) if new;
-    /// and whether it is new.
+    /// and whether it is new. Inlined where the labels are the last point's
+    /// (most observations), and looked up otherwise.
+    #[inline]
     fn get_or_add(&mut self, cluster: &str, point: &str) -> (usize, bool) {
-        let labels = &self.labels;
-        let is = |i: usize| {
-            labels
-                .get(i)
+        if let Some(last) = self.last
+            && self
+                .labels
+                .get(last)
                 .is_some_and(|(c, p)| **p == *point && **c == *cluster)
-        };
-        let found = self.last.filter(|&i| is(i)).or_else(|| {
-            self.by_point
-                .get(point)
-                .and_then(|under| under.iter().copied().find(|&i| is(i)))
+        {
+            return (last, false);
+        }
+        self.find_or_add(cluster, point)
+    }
+
+    /// [`PointIndex::get_or_add`] for labels other than the last point's.
+    #[inline(never)]
+    fn find_or_add(&mut self, cluster: &str, point: &str) -> (usize, bool) {
+        let labels = &self.labels;
+        let found = self.by_point.get(point).and_then(|under| {
+            under.iter().copied().find(|&i| {
+                labels
+                    .get(i)
+                    .is_some_and(|(c, p)| **p == *point && **c == *cluster)
+            })
         });
         let (index, new) = if let Some(index) = found {
             (index, false)

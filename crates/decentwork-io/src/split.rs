@@ -186,19 +186,56 @@ impl<R: Read> Splitter<R> {
     }
 }
 
-/// Where a field's text is: in the block, or (unescaped) in the arena.
+/// Where a field's text is: in the block, or (unescaped) in the arena, in
+/// sixteen bytes. No allocation reaches `isize::MAX` bytes, so the top bit of
+/// `start` is free to say "in the arena".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Span {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) arena: bool,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
+    /// The bit of `start` that says the text is in the arena.
+    const ARENA: usize = 1 << (usize::BITS - 1);
+
+    /// The text from `start` to `end` of the block.
+    #[inline]
+    pub(crate) fn block(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The text from `start` to `end` of the arena.
+    #[inline]
+    pub(crate) fn arena(start: usize, end: usize) -> Span {
+        Span {
+            start: start | Self::ARENA,
+            end,
+        }
+    }
+
+    /// Whether the text is in the arena.
+    #[inline]
+    pub(crate) fn in_arena(self) -> bool {
+        self.start & Self::ARENA != 0
+    }
+
+    /// Where the text starts, in the block or the arena.
+    #[inline]
+    pub(crate) fn offset(self) -> usize {
+        self.start & !Self::ARENA
+    }
+
+    /// The text's length in bytes.
+    #[inline]
+    pub(crate) fn len(self) -> usize {
+        self.end.saturating_sub(self.offset())
+    }
+
     /// The text in `block` or `arena`.
     #[inline]
     pub(crate) fn text<'a>(self, block: &'a str, arena: &'a str) -> Option<&'a str> {
-        if self.arena { arena } else { block }.get(self.start..self.end)
+        if self.in_arena() { arena } else { block }.get(self.offset()..self.end)
     }
 }
 
@@ -304,17 +341,9 @@ fn quoted_field(
         let span = match escaped {
             Some(start) => {
                 arena.push_str(text.get(from..at).ok_or(Irregular)?);
-                Span {
-                    start,
-                    end: arena.len(),
-                    arena: true,
-                }
+                Span::arena(start, arena.len())
             }
-            None => Span {
-                start: open,
-                end: at,
-                arena: false,
-            },
+            None => Span::block(open, at),
         };
         return Ok((span, at, lines));
     }
@@ -322,6 +351,10 @@ fn quoted_field(
 
 /// Splits the regular record starting at `pos` (not at a line end) into
 /// `spans`, unescaping `""` into `arena`.
+///
+/// The special bytes come from the bitmap one at a time: a `,` ends a field,
+/// a line end the record, and a `"` opens a quoted field where a field
+/// starts (anywhere else the record is irregular).
 pub(crate) fn split_record(
     text: &str,
     pos: usize,
@@ -329,64 +362,65 @@ pub(crate) fn split_record(
 ) -> Result<Split, Irregular> {
     let bytes = text.as_bytes();
     spans.clear();
-    let mut p = pos;
     let mut split = Split {
         next: 0,
         lines: 0,
         line_break: false,
     };
+    let mut start = pos;
+    let (mut base, mut bits) = specials.from(pos);
     loop {
-        if bytes.get(p) == Some(&b'"') {
-            let (span, close, lines) = quoted_field(text, p + 1, arena)?;
-            if lines > 0 {
-                split.line_break = true;
-                split.lines += lines;
+        while bits == 0 {
+            base += 64;
+            if base >= bytes.len() {
+                // No special byte to the end: the last field runs to it.
+                spans.push(Span::block(start, bytes.len()));
+                split.next = bytes.len();
+                return Ok(split);
             }
-            spans.push(span);
-            match (bytes.get(close + 1), bytes.get(close + 2)) {
-                (Some(b','), _) => p = close + 2,
-                (Some(b'\n'), _) => {
-                    split.next = close + 2;
-                    split.lines += 1;
-                    return Ok(split);
-                }
+            bits = specials.window(base);
+        }
+        let at = base + bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        match bytes.get(at) {
+            Some(b',') => {
+                spans.push(Span::block(start, at));
+                start = at + 1;
+            }
+            Some(&end @ (b'\n' | b'\r')) => {
                 // A carriage return ends the record; a line feed after it is
                 // skipped as a blank line.
-                (Some(b'\r'), _) => {
-                    split.next = close + 2;
-                    return Ok(split);
-                }
-                (None, _) => {
-                    split.next = close + 1;
-                    return Ok(split);
-                }
-                _ => return Err(Irregular),
+                spans.push(Span::block(start, at));
+                split.lines += u64::from(end == b'\n');
+                split.next = at + 1;
+                specials.park(at + 1, bits);
+                return Ok(split);
             }
-        } else {
-            let found = specials.next(p).map(|at| (at, bytes.get(at)));
-            let (end, next) = match found {
-                Some((at, Some(b','))) => (at, None),
-                // A carriage return ends the record; a line feed after it is
-                // skipped as a blank line.
-                Some((at, Some(b'\n' | b'\r'))) => (at, Some(at + 1)),
-                Some(_) => return Err(Irregular),
-                None => (bytes.len(), Some(bytes.len())),
-            };
-            spans.push(Span {
-                start: p,
-                end,
-                arena: false,
-            });
-            match next {
-                None => p = end + 1,
-                Some(next) => {
-                    if next > end {
-                        split.lines += u64::from(bytes.get(next - 1) == Some(&b'\n'));
+            Some(b'"') if at == start => {
+                let (span, close, lines) = quoted_field(text, start + 1, arena)?;
+                if lines > 0 {
+                    split.line_break = true;
+                    split.lines += lines;
+                }
+                spans.push(span);
+                match bytes.get(close + 1) {
+                    Some(b',') => {
+                        start = close + 2;
+                        (base, bits) = specials.from(start);
                     }
-                    split.next = next;
-                    return Ok(split);
+                    Some(&end @ (b'\n' | b'\r')) => {
+                        split.lines += u64::from(end == b'\n');
+                        split.next = close + 2;
+                        return Ok(split);
+                    }
+                    None => {
+                        split.next = close + 1;
+                        return Ok(split);
+                    }
+                    Some(_) => return Err(Irregular),
                 }
             }
+            _ => return Err(Irregular),
         }
     }
 }
@@ -461,13 +495,14 @@ impl<'a> Specials<'a> {
             mask: 0,
             after: (usize::MAX, 0),
         };
-        specials.load(0);
+        specials.window(0);
         specials
     }
 
-    /// The bitmap of the 64 bytes from `base`.
+    /// The bitmap of the 64 bytes from `base` (a multiple of 64), kept as
+    /// the current one.
     #[inline]
-    fn load(&mut self, base: usize) {
+    pub(crate) fn window(&mut self, base: usize) -> u64 {
         self.base = base;
         self.after = (usize::MAX, 0);
         self.mask = match self.bytes.get(base..base + 64) {
@@ -491,35 +526,28 @@ impl<'a> Specials<'a> {
                 .filter(|&(_, &b)| special(b))
                 .fold(0, |mask, (i, _)| mask | 1 << i),
         };
+        self.mask
     }
 
-    /// The first special byte at or after `from`.
+    /// The start of the 64 bytes that hold `from`, and the bits of their
+    /// special bytes at or after it (the bitmap made if it is not the
+    /// current one).
     #[inline]
-    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
-        let mut mask = if from == self.after.0 {
-            self.after.1
-        } else {
-            if from < self.base || from >= self.base + 64 {
-                if from >= self.bytes.len() {
-                    return None;
-                }
-                self.load(from & !63);
-            }
-            self.mask & (u64::MAX << (from - self.base))
-        };
-        loop {
-            if mask != 0 {
-                let at = self.base + mask.trailing_zeros() as usize;
-                self.after = (at + 1, mask & (mask - 1));
-                return Some(at);
-            }
-            let next = self.base + 64;
-            if next >= self.bytes.len() {
-                return None;
-            }
-            self.load(next);
-            mask = self.mask;
+    pub(crate) fn from(&mut self, from: usize) -> (usize, u64) {
+        if from == self.after.0 {
+            return (self.base, self.after.1);
         }
+        if from < self.base || from >= self.base + 64 {
+            self.window(from & !63);
+        }
+        (self.base, self.mask & (u64::MAX << (from - self.base)))
+    }
+
+    /// Remembers `bits`, the current bitmap's bits at or after `from`: a
+    /// record that starts there (most do) needs no shift of the bitmap.
+    #[inline]
+    pub(crate) fn park(&mut self, from: usize, bits: u64) {
+        self.after = (from, bits);
     }
 }
 
@@ -563,19 +591,17 @@ impl<'r> Fields<'r> for FastRecord<'r> {
 
     fn raw_range(&self, first: usize, last: usize) -> Option<&'r [u8]> {
         let (first, last) = (self.spans.get(first)?, self.spans.get(last)?);
-        if first.arena || last.arena {
+        if first.in_arena() || last.in_arena() {
             return None;
         }
-        self.block.as_bytes().get(first.start..last.end)
+        self.block.as_bytes().get(first.offset()..last.end)
     }
 
     fn longer_than(&self, limit: usize) -> Option<usize> {
         if self.len <= limit {
             return None;
         }
-        self.spans
-            .iter()
-            .position(|s| s.end.saturating_sub(s.start) > limit)
+        self.spans.iter().position(|s| s.len() > limit)
     }
 }
 
@@ -784,6 +810,20 @@ mod tests {
             // Any order of questions, as the reader asks (forwards, and
             // back to a record's start).
             let mut specials = Specials::new(&bytes);
+            // How the splitter asks: from a place, then window by window.
+            let mut next = |from: usize| {
+                let (mut base, mut bits) = specials.from(from);
+                while bits == 0 {
+                    base += 64;
+                    if base >= bytes.len() {
+                        return None;
+                    }
+                    bits = specials.window(base);
+                }
+                let at = base + bits.trailing_zeros() as usize;
+                specials.park(at + 1, bits & (bits - 1));
+                Some(at)
+            };
             for from in froms {
                 let naive = bytes
                     .iter()
@@ -791,7 +831,7 @@ mod tests {
                     .skip(from)
                     .find(|&(_, &b)| matches!(b, b',' | b'\n' | b'\r' | b'"'))
                     .map(|(i, _)| i);
-                prop_assert_eq!(specials.next(from), naive, "from {}", from);
+                prop_assert_eq!(next(from), naive, "from {}", from);
             }
         }
 

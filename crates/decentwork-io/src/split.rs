@@ -454,11 +454,12 @@ pub(crate) trait Fields<'r> {
 }
 
 /// `text` without leading and trailing whitespace; most fields have none,
-/// and are returned after a look at their first and last byte.
+/// and are returned after a look at their first and last byte (an empty
+/// one, without).
 #[inline]
 pub(crate) fn trim(text: &str) -> &str {
     let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
-    if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+    if text.is_empty() || plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
         text
     } else {
         text.trim()

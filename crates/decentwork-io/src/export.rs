@@ -897,7 +897,9 @@ struct Done<P> {
 
 /// A block the fast reader read.
 struct Parsed<P> {
-    text: String,
+    /// The block: UTF-8, checked once where it was read (and again only by
+    /// a reader that hands rows on one by one, which needs it as text).
+    bytes: Vec<u8>,
     arena: String,
     /// The good rows.
     rows: P,
@@ -1048,7 +1050,6 @@ impl<H: Hand> Consumer<'_, H> {
                 let base = self.line;
                 parsed.unknown.merge_into(&mut self.summary);
                 let mut errors = parsed.errors.into_iter().peekable();
-                let text = (parsed.text.as_str(), parsed.arena.as_str());
                 if !H::ROW_BY_ROW {
                     // The rows are the caller's already: count the good ones
                     // between the errors, in the order they came.
@@ -1061,8 +1062,10 @@ impl<H: Hand> Consumer<'_, H> {
                     tally_good(&mut self.summary, parsed.good.saturating_sub(counted));
                     self.hand.block(parsed.rows);
                     self.line += parsed.lines;
-                    return Ok(parsed.text.into_bytes());
+                    return Ok(parsed.bytes);
                 }
+                let block = simdutf8::basic::from_utf8(&parsed.bytes).unwrap_or_default();
+                let text = (block, parsed.arena.as_str());
                 for i in 0..parsed.good {
                     while let Some((_, error)) = errors.next_if(|(before, _)| *before <= i) {
                         import.tally(&mut self.summary, Err(error.shifted(base)), self.keep)?;
@@ -1078,12 +1081,11 @@ impl<H: Hand> Consumer<'_, H> {
                 }
                 self.hand.block(parsed.rows);
                 self.line += parsed.lines;
-                Ok(parsed.text.into_bytes())
+                Ok(parsed.bytes)
             }
             Ok(parsed) => {
-                let bytes = parsed.text.into_bytes();
-                self.exact(&bytes, done.seq, done.last)?;
-                Ok(bytes)
+                self.exact(&parsed.bytes, done.seq, done.last)?;
+                Ok(parsed.bytes)
             }
             Err(bytes) => {
                 self.exact(&bytes, done.seq, done.last)?;
@@ -1560,9 +1562,8 @@ impl ExportImport {
         if self.mode == ReadMode::ExactOnly {
             return done(Err(bytes));
         }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => return done(Err(e.into_bytes())),
+        let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+            return done(Err(bytes));
         };
         state.labels.start(seq);
         let mut arena = String::new();
@@ -1578,18 +1579,18 @@ impl ExportImport {
             if pos >= text.len() {
                 break;
             }
-            let Ok(split) = split_record(&text, pos, (&mut state.spans, &mut arena, &mut specials))
+            let Ok(split) = split_record(text, pos, (&mut state.spans, &mut arena, &mut specials))
             else {
-                return done(Err(text.into_bytes()));
+                return done(Err(bytes));
             };
             // A record's contents and fields never exceed its bytes and one
             // more field: only one that might be over the limit goes to the
             // exact reader, which decides.
             if split.next.saturating_sub(pos) >= self.limits.0 {
-                return done(Err(text.into_bytes()));
+                return done(Err(bytes));
             }
             let record = FastRecord {
-                block: &text,
+                block: text,
                 arena: &arena,
                 spans: &state.spans,
                 line_break: split.line_break,
@@ -1598,7 +1599,7 @@ impl ExportImport {
             if !blank(&record) {
                 match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {
                     Ok(row) => {
-                        if rows.take(&row, (&text, &arena), base) {
+                        if rows.take(&row, (text, &arena), base) {
                             good += 1;
                         } else {
                             errors.push((good, lost(&self.file, at)));
@@ -1613,7 +1614,7 @@ impl ExportImport {
         let unknown = state.labels.start(seq);
         state.rows = state.rows.max(good);
         done(Ok(Parsed {
-            text,
+            bytes,
             arena,
             rows,
             good,

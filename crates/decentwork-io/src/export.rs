@@ -436,14 +436,15 @@ struct Label<T> {
 }
 
 /// Looks `label` up in `map`, resolving it the first time; reports it to
-/// `unknown` once per block.
+/// `unknown` once per block. Returns what it resolved to, and whether it is
+/// known (never reported).
 fn label<T: Copy>(
     map: &mut FxHashMap<String, Label<T>>,
     text: &str,
     block: u64,
     unknown: &mut Vec<String>,
     resolve: impl FnOnce(&str) -> (T, bool),
-) -> T {
+) -> (T, bool) {
     let entry = if let Some(entry) = map.get_mut(text) {
         entry
     } else {
@@ -458,7 +459,7 @@ fn label<T: Copy>(
         entry.reported = block;
         unknown.push(text.to_owned());
     }
-    entry.value
+    (entry.value, entry.known)
 }
 
 /// Whether a `Tags` field holds the public-disclosure tag (usually the
@@ -471,6 +472,12 @@ fn public(tags: &str) -> bool {
 /// The catalogue keys of a row's country, cluster and point labels.
 type Keys = (Option<Country>, Option<Cluster>, Option<CompliancePoint>);
 
+/// The most byte ranges [`Labels`] keeps the keys of: far more than the
+/// combinations of countries, clusters and points an export holds, and a
+/// bound on what a file of ever new spellings (spaces around a label, say)
+/// can make it keep.
+const KNOWN_RANGES: usize = 4096;
+
 /// What each distinct label resolved to, so that each is looked up once per
 /// file (per thread).
 #[derive(Default)]
@@ -481,9 +488,16 @@ pub(crate) struct Labels {
     /// The block being read (labels are reported once per block).
     block: u64,
     unknown: Unknown,
-    /// The last row's country, cluster and point labels, and their keys:
-    /// rows come grouped by point.
-    last: Option<(String, String, String, Keys)>,
+    /// The last row's keys: rows come grouped by point.
+    last: Option<Keys>,
+    /// The country, cluster and point labels of the last row whose keys
+    /// were found by its labels, and whether that row is the last row.
+    by_text: ((String, String, String), bool),
+    /// The keys of the bytes from a row's first to its last of those three
+    /// fields, where all three labels are known (nothing to report): one
+    /// lookup instead of three when a row's labels are not the last row's.
+    /// At most [`KNOWN_RANGES`] of them, whatever the input.
+    known: FxHashMap<Vec<u8>, Keys>,
     /// The last row's bytes from its first to its last of those three
     /// fields, when the reader had them in one piece (else empty): a row
     /// with the same bytes has the same labels, found with one comparison.
@@ -503,18 +517,18 @@ impl Labels {
         (range, tokens): (Option<&[u8]>, Option<[usize; 3]>),
         labels: (&str, &str, &str),
     ) -> Keys {
-        if let (Some(tokens), Some((.., keys))) = (tokens, &self.last)
+        if let (Some(tokens), Some(keys)) = (tokens, self.last)
             && self.tokens == Some(tokens)
         {
-            return *keys;
+            return keys;
         }
         // Whichever way this row's keys are found, they become the last.
         self.tokens = tokens;
-        if let (Some(range), Some((.., keys))) = (range, &self.last)
+        if let (Some(range), Some(keys)) = (range, self.last)
             && !range.is_empty()
             && range == self.range.as_slice()
         {
-            return *keys;
+            return keys;
         }
         self.look_up(range, labels)
     }
@@ -528,14 +542,20 @@ impl Labels {
     ) -> Keys {
         self.range.clear();
         self.range.extend_from_slice(range.unwrap_or_default());
-        if let Some((c, k, p, keys)) = &self.last
+        let range = range.filter(|r| !r.is_empty());
+        if let Some(&keys) = range.and_then(|r| self.known.get(r)) {
+            self.last = Some(keys);
+            self.by_text.1 = false;
+            return keys;
+        }
+        if let (Some(keys), ((c, k, p), true)) = (self.last, &self.by_text)
             && p == point
             && k == cluster
             && c == country_label
         {
-            return *keys;
+            return keys;
         }
-        let country = label(
+        let (country, country_known) = label(
             &mut self.countries,
             country_label,
             self.block,
@@ -545,7 +565,7 @@ impl Labels {
                 (c, c.is_some() || l.is_empty())
             },
         );
-        let point_key = label(
+        let (point_key, point_known) = label(
             &mut self.points,
             point,
             self.block,
@@ -555,7 +575,7 @@ impl Labels {
                 (cp, cp.is_some())
             },
         );
-        let cluster_key = label(
+        let (cluster_key, cluster_known) = label(
             &mut self.clusters,
             cluster,
             self.block,
@@ -571,13 +591,20 @@ impl Labels {
             },
         );
         let keys = (country, cluster_key, point_key);
-        let last = self
-            .last
-            .get_or_insert_with(|| (String::new(), String::new(), String::new(), keys));
+        if let Some(range) = range
+            && country_known
+            && point_known
+            && cluster_known
+            && self.known.len() < KNOWN_RANGES
+        {
+            self.known.insert(range.to_vec(), keys);
+        }
+        self.last = Some(keys);
+        let (last, valid) = &mut self.by_text;
         country_label.clone_into(&mut last.0);
         cluster.clone_into(&mut last.1);
         point.clone_into(&mut last.2);
-        last.3 = keys;
+        *valid = true;
         keys
     }
 
@@ -1932,5 +1959,52 @@ impl ExportImport {
         cache.tokens = tokens;
         cache.value = Some((assessment, factory, start, cycle));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves a row's labels, with the bytes they came from.
+    fn resolve(labels: &mut Labels, bytes: &str, (country, cluster, point): (&str, &str, &str)) {
+        labels.resolve((Some(bytes.as_bytes()), None), (country, cluster, point));
+    }
+
+    #[test]
+    fn an_unknown_label_is_reported_in_every_block_it_appears_in() {
+        let mut labels = Labels::default();
+        let row = ("Atlantis", "Working Time", "Overtime");
+        let known = ("Viet Nam", "Working Time", "Overtime");
+        labels.start(1);
+        resolve(&mut labels, "Atlantis,Working Time,Overtime", row);
+        resolve(&mut labels, "Viet Nam,Working Time,Overtime", known);
+        assert_eq!(labels.start(2).countries, ["Atlantis"]);
+        // The same bytes again in the next block: looked up again, and
+        // reported again.
+        resolve(&mut labels, "Atlantis,Working Time,Overtime", row);
+        resolve(&mut labels, "Viet Nam,Working Time,Overtime", known);
+        resolve(&mut labels, "Atlantis,Working Time,Overtime", row);
+        assert_eq!(labels.start(3).countries, ["Atlantis"]);
+        assert!(labels.start(4).countries.is_empty());
+    }
+
+    #[test]
+    fn the_known_ranges_are_bounded() {
+        let mut labels = Labels::default();
+        labels.start(1);
+        // Ever new spellings of known labels (spaces before them), taking
+        // turns so that each row's labels differ from the last row's.
+        for i in 0..KNOWN_RANGES + 100 {
+            let (name, keys) = if i % 2 == 0 {
+                ("Viet Nam", ("Viet Nam", "Working Time", "Overtime"))
+            } else {
+                ("Cambodia", ("Cambodia", "Working Time", "Overtime"))
+            };
+            let bytes = format!("{}{name},Working Time,Overtime", " ".repeat(i));
+            resolve(&mut labels, &bytes, keys);
+        }
+        assert_eq!(labels.known.len(), KNOWN_RANGES);
+        assert!(labels.start(2).countries.is_empty());
     }
 }

@@ -1790,9 +1790,28 @@ impl ExportImport {
             expected,
         };
         self.check_shape(&record, columns, line)?;
-        let country_label = field(0)?;
-        let cluster = field(1)?;
-        let point = field(2)?;
+        // The columns the row holds as text, found in one loop; the
+        // assessment's are read only when it is not the last row's.
+        let mut texts = [""; 10];
+        for (text, i) in texts.iter_mut().zip([0, 1, 2, 3, 4, 5, 6, 7, 10, 13]) {
+            let position = columns.positions.get(i).copied().unwrap_or(usize::MAX);
+            match record.text(position) {
+                Some(Ok(found)) => *text = crate::split::trim(found),
+                _ => return Err(self.field_error(&record, i, position, line)),
+            }
+        }
+        let [
+            country_label,
+            cluster,
+            point,
+            question_label,
+            question,
+            kind,
+            value,
+            tags,
+            factory_name,
+            tool,
+        ] = texts;
         let (country, cluster_key, point_key) = labels.resolve(
             (
                 columns.raw_span(&record, Of::Labels),
@@ -1801,12 +1820,10 @@ impl ExportImport {
             (country_label, cluster, point),
         );
         let (question_type, non_compliant) =
-            finding(field(5)?, field(6)?).map_err(|(i, v, e)| bad(i, &v, e))?;
-        let question = field(4)?;
+            finding(kind, value).map_err(|(i, v, e)| bad(i, &v, e))?;
         if question.is_empty() {
             return Err(bad(4, question, "a question ID"));
         }
-        let factory_name = field(10)?;
         let not_a_date = |value: &str| ImportError::NotADate {
             file: self.file.clone(),
             line,
@@ -1829,13 +1846,13 @@ impl ExportImport {
             country: Labelled::new(country, country_label),
             cluster: Labelled::new(cluster_key, cluster),
             point: Labelled::new(point_key, point),
-            question_label: field(3)?,
+            question_label,
             // Better Work numbers its questions its own way: an export's
             // question IDs are not the catalogue's, and are not looked up.
             question: Labelled::unknown(question),
             question_type,
             non_compliant,
-            public: public(field(7)?),
+            public: public(tags),
             assessment,
             factory,
             obsolete: memchr::memchr(b'(', factory_name.as_bytes()).is_some()
@@ -1843,7 +1860,7 @@ impl ExportImport {
             factory_name,
             start,
             cycle,
-            tool: field(13)?,
+            tool,
         })
     }
 

@@ -277,9 +277,25 @@ pub(crate) struct AssessmentCache {
     /// [`Fields::token`]): four comparisons of numbers instead of texts.
     tokens: Option<[usize; 4]>,
     value: Option<(AssessmentId, FactoryId, NaiveDate, u16)>,
+    /// The last row's factory name, and whether it is marked `(Obsolete)`.
+    name: (Vec<u8>, bool),
 }
 
 impl AssessmentCache {
+    /// Whether `name` is marked `(Obsolete)`: looked for once per run of
+    /// rows with the same name.
+    #[inline]
+    fn obsolete(&mut self, name: &str) -> bool {
+        let (last, obsolete) = &mut self.name;
+        if name.as_bytes() != last.as_slice() {
+            last.clear();
+            last.extend_from_slice(name.as_bytes());
+            *obsolete =
+                memchr::memchr(b'(', name.as_bytes()).is_some() && name.contains("(Obsolete)");
+        }
+        *obsolete
+    }
+
     /// Forgets the tokens of the last row: they hold within one batch.
     #[cfg(feature = "arrow")]
     pub(crate) fn forget_tokens(&mut self) {
@@ -1855,8 +1871,7 @@ impl ExportImport {
             public: public(tags),
             assessment,
             factory,
-            obsolete: memchr::memchr(b'(', factory_name.as_bytes()).is_some()
-                && factory_name.contains("(Obsolete)"),
+            obsolete: cache.obsolete(factory_name),
             factory_name,
             start,
             cycle,

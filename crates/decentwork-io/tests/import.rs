@@ -270,6 +270,30 @@ fn missing_columns_quote_an_excerpt_of_the_header() {
 }
 
 #[test]
+fn each_row_is_obsolete_by_its_own_factory_name() {
+    // Names that change from row to row within one assessment, marked and
+    // not: each row's flag is its own name's.
+    let names = [
+        "Sok (Obsolete)",
+        "Sok",
+        "Sok",
+        "Sok (Obsolete)",
+        "",
+        "Old (Obsolete) Ltd",
+    ];
+    let mut text = format!("{HEADER}\n");
+    for name in names {
+        text.push_str(&format!(
+            "Viet Nam,Working Time,Overtime,Q,WT.1,NCQ,0,,9001,31,{name},05/03/2024,1,Garment CAT\n"
+        ));
+    }
+    let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
+    summary.unwrap();
+    let obsolete: Vec<bool> = rows.iter().map(|r| r.as_ref().obsolete).collect();
+    assert_eq!(obsolete, [true, false, false, true, false, true]);
+}
+
+#[test]
 fn fact_gathering_rows_and_unknown_labels() {
     let text = format!(
         "{HEADER}\nAtlantis,Systems,Legacy Point,Q,77,FGW,,,9001,31,Sok (Obsolete),05/03/2024,1,Garment CAT\n"

@@ -281,12 +281,13 @@ fn each_row_is_obsolete_by_its_own_factory_name() {
         "",
         "Old (Obsolete) Ltd",
     ];
-    let mut text = format!("{HEADER}\n");
-    for name in names {
-        text.push_str(&format!(
-            "Viet Nam,Working Time,Overtime,Q,WT.1,NCQ,0,,9001,31,{name},05/03/2024,1,Garment CAT\n"
-        ));
-    }
+    let text: String = std::iter::once(format!("{HEADER}\n"))
+        .chain(names.iter().map(|name| {
+            format!(
+                "Viet Nam,Working Time,Overtime,Q,WT.1,NCQ,0,,9001,31,{name},05/03/2024,1,Garment CAT\n"
+            )
+        }))
+        .collect();
     let (rows, summary) = read(text.as_bytes(), ImportOptions::default());
     summary.unwrap();
     let obsolete: Vec<bool> = rows.iter().map(|r| r.as_ref().obsolete).collect();

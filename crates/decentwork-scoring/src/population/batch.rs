@@ -2,7 +2,10 @@
 //! block of a file at a time) and added to it in one step, exactly as if
 //! each had been added in turn.
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 
 use decentwork_catalogue::{Cluster, CompliancePoint, Question};
 use decentwork_model::{AssessmentId, Country, FactoryId};
@@ -51,6 +54,12 @@ pub struct ObservationBatch {
     /// Points by their labels, numbered as in `points`.
     point_index: PointIndex,
     questions: Vec<BatchQuestion>,
+    /// Questions by a hash of their point and ID, numbered as in
+    /// `questions`.
+    question_index: HashTable<usize>,
+    /// The questions' IDs and texts, one after another: a batch makes a few
+    /// allocations, not one per distinct question.
+    texts: String,
     rows: Vec<Row>,
     fact_gathering: u64,
 }
@@ -113,8 +122,6 @@ impl Info {
 #[derive(Debug, Clone)]
 struct BatchPoint {
     keys: (Option<Cluster>, Option<CompliancePoint>),
-    /// Its questions, by the ID as given.
-    questions: FxHashMap<Box<str>, usize>,
 }
 
 /// A question ID under one point, with the first non-empty text it was
@@ -122,8 +129,11 @@ struct BatchPoint {
 #[derive(Debug, Clone)]
 struct BatchQuestion {
     point: usize,
-    id: (Option<Question>, Box<str>),
-    text: Option<Box<str>>,
+    key: Option<Question>,
+    /// Where its ID is in the batch's texts.
+    id: (usize, usize),
+    /// Where its text is in the batch's texts.
+    text: Option<(usize, usize)>,
     public: bool,
 }
 
@@ -133,6 +143,14 @@ struct Row {
     info: usize,
     question: usize,
     non_compliant: bool,
+}
+
+/// The hash a batch finds a question by: its point and its ID.
+fn question_hash(point: usize, id: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    point.hash(&mut hasher);
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl ObservationBatch {
@@ -197,7 +215,6 @@ impl ObservationBatch {
         if new {
             self.points.push(BatchPoint {
                 keys: (cluster.key, point.key),
-                questions: FxHashMap::default(),
             });
         }
         index
@@ -211,28 +228,41 @@ impl ObservationBatch {
         text: &str,
         public: bool,
     ) -> usize {
+        let hash = question_hash(point, id.label);
+        let (questions, texts) = (&self.questions, &self.texts);
         let found = self
-            .points
-            .get(point)
-            .and_then(|p| p.questions.get(id.label))
+            .question_index
+            .find(hash, |&i| {
+                questions.get(i).is_some_and(|q| {
+                    q.point == point && texts.get(q.id.0..q.id.1) == Some(id.label)
+                })
+            })
             .copied();
         let index = found.unwrap_or_else(|| {
+            let start = self.texts.len();
+            self.texts.push_str(id.label);
+            let index = self.questions.len();
             self.questions.push(BatchQuestion {
                 point,
-                id: (id.key, id.label.into()),
+                key: id.key,
+                id: (start, self.texts.len()),
                 text: None,
                 public: false,
             });
-            let index = self.questions.len() - 1;
-            if let Some(p) = self.points.get_mut(point) {
-                p.questions.insert(id.label.into(), index);
-            }
+            let (questions, texts) = (&self.questions, &self.texts);
+            self.question_index.insert_unique(hash, index, |&i| {
+                questions.get(i).map_or(0, |q| {
+                    question_hash(q.point, texts.get(q.id.0..q.id.1).unwrap_or_default())
+                })
+            });
             index
         });
         if let Some(q) = self.questions.get_mut(index) {
             q.public |= public;
             if q.text.is_none() && !text.is_empty() {
-                q.text = Some(text.into());
+                let start = self.texts.len();
+                self.texts.push_str(text);
+                q.text = Some((start, self.texts.len()));
             }
         }
         index
@@ -296,10 +326,14 @@ impl Population {
                     }
                     point
                 };
+                let Some(id) = batch.texts.get(q.id.0..q.id.1) else {
+                    continue;
+                };
+                let text = q.text.and_then(|(start, end)| batch.texts.get(start..end));
                 let question = self.question(
                     point,
-                    Labelled::new(q.id.0, &q.id.1),
-                    q.text.as_deref().unwrap_or(""),
+                    Labelled::new(q.key, id),
+                    text.unwrap_or(""),
                     q.public,
                 );
                 if let Some(slot) = questions.get_mut(row.question) {

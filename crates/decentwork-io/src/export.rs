@@ -488,11 +488,12 @@ fn public(tags: &str) -> bool {
 /// The catalogue keys of a row's country, cluster and point labels.
 type Keys = (Option<Country>, Option<Cluster>, Option<CompliancePoint>);
 
-/// The most byte ranges [`Labels`] keeps the keys of: far more than the
-/// combinations of countries, clusters and points an export holds, and a
-/// bound on what a file of ever new spellings (spaces around a label, say)
-/// can make it keep.
-const KNOWN_RANGES: usize = 4096;
+/// The most byte ranges [`Labels`] keeps the keys of, and the longest it
+/// keeps: far more than the combinations of countries, clusters and points
+/// an export holds, and far longer than their labels, and a bound (1 MiB)
+/// on what a file of ever new spellings (spaces around a label, say) can
+/// make it keep.
+const KNOWN_RANGES: (usize, usize) = (4096, 256);
 
 /// What each distinct label resolved to, so that each is looked up once per
 /// file (per thread).
@@ -512,7 +513,8 @@ pub(crate) struct Labels {
     /// The keys of the bytes from a row's first to its last of those three
     /// fields, where all three labels are known (nothing to report): one
     /// lookup instead of three when a row's labels are not the last row's.
-    /// At most [`KNOWN_RANGES`] of them, whatever the input.
+    /// At most [`KNOWN_RANGES`] of them, none longer than it says,
+    /// whatever the input.
     known: FxHashMap<Vec<u8>, Keys>,
     /// The last row's bytes from its first to its last of those three
     /// fields, when the reader had them in one piece (else empty): a row
@@ -611,7 +613,8 @@ impl Labels {
             && country_known
             && point_known
             && cluster_known
-            && self.known.len() < KNOWN_RANGES
+            && self.known.len() < KNOWN_RANGES.0
+            && range.len() <= KNOWN_RANGES.1
         {
             self.known.insert(range.to_vec(), keys);
         }
@@ -2027,16 +2030,25 @@ mod tests {
         labels.start(1);
         // Ever new spellings of known labels (spaces before them), taking
         // turns so that each row's labels differ from the last row's.
-        for i in 0..KNOWN_RANGES + 100 {
+        for i in 0..KNOWN_RANGES.0 + 100 {
             let (name, keys) = if i % 2 == 0 {
                 ("Viet Nam", ("Viet Nam", "Working Time", "Overtime"))
             } else {
                 ("Cambodia", ("Cambodia", "Working Time", "Overtime"))
             };
-            let bytes = format!("{}{name},Working Time,Overtime", " ".repeat(i));
+            let bytes = format!("{}{name},Working Time,Overtime", " ".repeat(i % 200));
+            let bytes = format!("{}{bytes}", "\t".repeat(i / 200));
             resolve(&mut labels, &bytes, keys);
         }
-        assert_eq!(labels.known.len(), KNOWN_RANGES);
+        assert_eq!(labels.known.len(), KNOWN_RANGES.0);
         assert!(labels.start(2).countries.is_empty());
+        // A long spelling is looked up, not kept.
+        let mut labels = Labels::default();
+        let long = format!(
+            "{}Viet Nam,Working Time,Overtime",
+            " ".repeat(KNOWN_RANGES.1)
+        );
+        resolve(&mut labels, &long, ("Viet Nam", "Working Time", "Overtime"));
+        assert!(labels.known.is_empty());
     }
 }

@@ -52,6 +52,10 @@ const PURE_EXTERNAL: &[(&str, &str)] = &[
     ("rust_decimal", "exact decimals"),
     ("rustc-hash", "a hasher"),
     (
+        "hashbrown",
+        "a hash table of indexes (without default features: no hasher of its own)",
+    ),
+    (
         "proptest",
         "strategies for property tests (feature `proptest`)",
     ),

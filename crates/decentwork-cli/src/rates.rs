@@ -360,12 +360,7 @@ fn load(args: &PopulationArgs) -> Result<Population> {
         };
         // Each block's rows are gathered into a batch on the thread that
         // read it; the population takes the batches in input order.
-        import.read_batched(
-            reader,
-            ObservationBatch::new,
-            |batch, row| batch.push(&row.observation()),
-            |batch| population.add_batch(&batch),
-        )
+        import.read_observations(reader, |batch| population.add_batch(&batch))
     }
     .map_err(|e| import_failure(&e))?;
     bar.finish_and_clear();

@@ -115,6 +115,23 @@ fn read_into_population_batched(bencher: divan::Bencher, assessments: usize) {
 }
 
 #[divan::bench(args = [1_000], sample_count = 10)]
+fn read_into_population_observations(bencher: divan::Bencher, assessments: usize) {
+    let text = export(assessments);
+    let rows = text.lines().count() - 1;
+    let import = ExportImport::new("bench.csv", ImportOptions::default());
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .counter(divan::counter::ItemsCount::new(rows))
+        .bench(|| {
+            let mut p = Population::new();
+            import
+                .read_observations(text.as_bytes(), |batch| p.add_batch(&batch))
+                .unwrap();
+            p
+        });
+}
+
+#[divan::bench(args = [1_000], sample_count = 10)]
 fn read_into_population_exact_reader_only(bencher: divan::Bencher, assessments: usize) {
     read(bencher, assessments, false, ReadMode::ExactOnly);
 }

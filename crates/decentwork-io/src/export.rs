@@ -8,7 +8,10 @@ use std::io::Read;
 use chrono::NaiveDate;
 use decentwork_catalogue::{Cluster, CompliancePoint, Question};
 use decentwork_model::{AssessmentId, Country, FactoryId};
-use decentwork_scoring::{AssessmentInfo, Labelled, Observation, Observed, SYSTEMS_CLUSTER};
+use decentwork_scoring::{
+    AssessmentInfo, BatchAssessment, BatchPoint, Labelled, Observation, ObservationBatch, Observed,
+    SYSTEMS_CLUSTER,
+};
 
 use crate::error::{EncodingProblem, byte_order_mark, excerpt, header_names, nul_bytes, quoted};
 use crate::split::{
@@ -195,6 +198,29 @@ pub struct ExportRowRef<'a> {
 }
 
 impl<'a> ExportRowRef<'a> {
+    /// The row's assessment, as a population takes it.
+    #[must_use]
+    pub fn assessment_info(&self) -> AssessmentInfo<'a> {
+        let mut assessment =
+            AssessmentInfo::new(self.assessment, self.factory, self.start, self.cycle);
+        assessment.factory_name = self.factory_name;
+        assessment.obsolete = self.obsolete;
+        assessment.country = self.country;
+        assessment.tool = self.tool;
+        assessment
+    }
+
+    /// What the row observed, as a population takes it: a fact-gathering
+    /// row, or a compliant or non-compliant finding.
+    #[must_use]
+    pub fn observed(&self) -> Observed {
+        match (self.question_type, self.non_compliant) {
+            (QuestionType::FactGathering, _) => Observed::FactGathering,
+            (QuestionType::NonCompliance, true) => Observed::NonCompliant,
+            (QuestionType::NonCompliance, false) => Observed::Compliant,
+        }
+    }
+
     /// An owned copy.
     #[must_use]
     pub fn to_owned_row(&self) -> ExportRow {
@@ -242,22 +268,11 @@ impl<'a> ExportRowRef<'a> {
     /// The row as a population takes it.
     #[must_use]
     pub fn observation(&self) -> Observation<'a> {
-        let mut assessment =
-            AssessmentInfo::new(self.assessment, self.factory, self.start, self.cycle);
-        assessment.factory_name = self.factory_name;
-        assessment.obsolete = self.obsolete;
-        assessment.country = self.country;
-        assessment.tool = self.tool;
-        let observed = match (self.question_type, self.non_compliant) {
-            (QuestionType::FactGathering, _) => Observed::FactGathering,
-            (QuestionType::NonCompliance, true) => Observed::NonCompliant,
-            (QuestionType::NonCompliance, false) => Observed::Compliant,
-        };
         let mut observation = Observation::new(
-            assessment,
+            self.assessment_info(),
             (self.cluster, self.point),
             self.question,
-            observed,
+            self.observed(),
         );
         observation.question_text = self.question_label;
         observation.public = self.public;
@@ -279,6 +294,9 @@ pub(crate) struct AssessmentCache {
     value: Option<(AssessmentId, FactoryId, NaiveDate, u16)>,
     /// The last row's factory name, and whether it is marked `(Obsolete)`.
     name: (Vec<u8>, bool),
+    /// Whether the row read last had the same bytes in the assessment's
+    /// fields, the factory name and the tool as the row read before it.
+    pub(crate) same: bool,
 }
 
 impl AssessmentCache {
@@ -523,6 +541,9 @@ pub(crate) struct Labels {
     /// The last row's tokens of those three fields, where the reader has
     /// them (see [`Fields::token`]).
     tokens: Option<[usize; 3]>,
+    /// Whether the row resolved last had the same bytes (or tokens) in
+    /// those three fields as the row resolved before it.
+    pub(crate) same: bool,
 }
 
 impl Labels {
@@ -538,6 +559,7 @@ impl Labels {
         if let (Some(tokens), Some(keys)) = (tokens, self.last)
             && self.tokens == Some(tokens)
         {
+            self.same = true;
             return keys;
         }
         // Whichever way this row's keys are found, they become the last.
@@ -546,8 +568,10 @@ impl Labels {
             && !range.is_empty()
             && range == self.range.as_slice()
         {
+            self.same = true;
             return keys;
         }
+        self.same = false;
         self.look_up(range, labels)
     }
 
@@ -779,9 +803,22 @@ trait Rows: Send {
     const FILE_LINES: bool;
     /// Takes one good row, read from `block` (quoted fields unescaped into
     /// `arena`), its line counted from the block's start, which is on line
-    /// `base` when [`Rows::FILE_LINES`] is set; false when its text could
-    /// not be placed.
-    fn take(&mut self, row: &ExportRowRef<'_>, text: (&str, &str), base: u64) -> bool;
+    /// `base` when [`Rows::FILE_LINES`] is set, and what it shares with the
+    /// good row before it in the block; false when its text could not be
+    /// placed.
+    fn take(&mut self, row: &ExportRowRef<'_>, text: (&str, &str), base: u64, same: Same) -> bool;
+}
+
+/// What a good row shares with the good row just before it in its block
+/// (nothing, for a block's first row or a row after a bad one), known from
+/// the bytes both were read from.
+#[derive(Clone, Copy, Default)]
+struct Same {
+    /// The same `Country`, `Cluster` and `CP`.
+    labels: bool,
+    /// The same assessment, factory, factory name, start date, cycle and
+    /// tool.
+    assessment: bool,
 }
 
 /// A block's rows, kept for the thread that hands them on one by one.
@@ -794,7 +831,13 @@ struct CheckedRows {
 impl Rows for CheckedRows {
     const FILE_LINES: bool = false;
 
-    fn take(&mut self, row: &ExportRowRef<'_>, (block, arena): (&str, &str), _: u64) -> bool {
+    fn take(
+        &mut self,
+        row: &ExportRowRef<'_>,
+        (block, arena): (&str, &str),
+        _: u64,
+        _: Same,
+    ) -> bool {
         match Checked::new(row, block, arena, &mut self.shared) {
             Some(checked) => {
                 self.rows.push(checked);
@@ -815,11 +858,51 @@ struct Filled<'f, B, F> {
 impl<B: Send, F: Fn(&mut B, &ExportRowRef<'_>) + Sync> Rows for Filled<'_, B, F> {
     const FILE_LINES: bool = true;
 
-    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), base: u64) -> bool {
+    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), base: u64, _: Same) -> bool {
         let mut row = *row;
         row.line += base;
         (self.fill)(&mut self.batch, &row);
         true
+    }
+}
+
+/// A block's rows, gathered into a population's batch on the thread that
+/// read them: a row with the last row's assessment or labels (by their
+/// bytes) is kept under the batch's assessment or point for that row, not
+/// compared with it again.
+#[derive(Default)]
+struct ObservationRows {
+    batch: ObservationBatch,
+    /// The last good row's assessment and point in the batch, when it
+    /// had them looked up.
+    last: (Option<BatchAssessment>, Option<BatchPoint>),
+}
+
+impl Rows for ObservationRows {
+    const FILE_LINES: bool = false;
+
+    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), _: u64, same: Same) -> bool {
+        let (assessment, point) = &mut self.last;
+        if !same.assessment {
+            *assessment = None;
+        }
+        if !same.labels {
+            *point = None;
+        }
+        let observed = row.observed();
+        if observed == Observed::FactGathering {
+            // Counted only; the handles stay good for the rows after it
+            // only where this row has the same assessment and labels.
+            self.batch.push(&row.observation());
+            return true;
+        }
+        let at = (
+            *assessment.get_or_insert_with(|| self.batch.assessment(&row.assessment_info())),
+            *point.get_or_insert_with(|| self.batch.point(row.cluster, row.point)),
+        );
+        self.batch
+            .push_at(at, row.question, (row.question_label, row.public), observed)
+            .is_ok()
     }
 }
 
@@ -909,6 +992,39 @@ where
     fn row(&mut self, row: &ExportRowRef<'_>) {
         let batch = self.pending.get_or_insert_with(self.new);
         (self.fill)(batch, row);
+    }
+
+    fn exact_end(&mut self) {
+        if let Some(batch) = self.pending.take() {
+            (self.each)(batch);
+        }
+    }
+}
+
+/// Rows gathered into a population's batches, a block's at a time.
+struct ObservationBatches<E> {
+    each: E,
+    /// What the exact reader read of the current block.
+    pending: Option<ObservationBatch>,
+}
+
+impl<E: FnMut(ObservationBatch)> Hand for ObservationBatches<E> {
+    type Rows = ObservationRows;
+
+    const ROW_BY_ROW: bool = false;
+
+    fn checked(&mut self, _: &Self::Rows, _: usize, _: (&str, &str), _: u64) -> Result<(), u64> {
+        Ok(())
+    }
+
+    fn block(&mut self, rows: Self::Rows) {
+        (self.each)(rows.batch);
+    }
+
+    fn row(&mut self, row: &ExportRowRef<'_>) {
+        self.pending
+            .get_or_insert_with(ObservationBatch::new)
+            .push(&row.observation());
     }
 
     fn exact_end(&mut self) {
@@ -1046,7 +1162,7 @@ impl Columns {
             positions,
             width,
             unused,
-            spans: [span(&[0, 1, 2]), span(&[8, 9, 11, 12])],
+            spans: [span(&[0, 1, 2]), span(&[8, 9, 10, 11, 12, 13])],
         }
     }
 
@@ -1405,6 +1521,47 @@ impl ExportImport {
         self.parallel(input, &new_rows, hand)
     }
 
+    /// Reads blocks of the input on every core, each block's good rows
+    /// gathered into an [`ObservationBatch`] on the thread that read it;
+    /// this thread hands the batches to `each` in input order. The same
+    /// batches as [`ExportImport::read_batched`] filled with
+    /// [`ObservationBatch::push`] would give the population, made with
+    /// fewer comparisons: where a row's assessment fields or labels have
+    /// the same bytes as the row before it, the reader says so and the
+    /// batch does not compare them again.
+    ///
+    /// ```
+    /// use decentwork_io::{ExportImport, ImportOptions};
+    /// use decentwork_scoring::Population;
+    ///
+    /// let csv = "Country,Cluster,CP,Q.Label,Question.ID,Question.type,Finding,Tags,Quest.ID,Factory.Assessed.ID,Factory.Assessed.Name,Assesment.Start.Date,Cycle,TQ.Name\n\
+    ///            Viet Nam,Working Time,Overtime,Is overtime voluntary?,101,NCQ,1,,A1,F1,Factory one,02/05/2024,1,CAT\n\
+    ///            Viet Nam,Working Time,Overtime,Are overtime hours within the limit?,102,NCQ,0,,A1,F1,Factory one,02/05/2024,1,CAT\n";
+    /// let mut population = Population::new();
+    /// let summary = ExportImport::new("export.csv", ImportOptions::default())
+    ///     .read_observations(csv.as_bytes(), |batch| population.add_batch(&batch))?;
+    /// assert_eq!((summary.rows_used, population.len()), (2, 1));
+    /// # Ok::<(), decentwork_io::ImportError>(())
+    /// ```
+    ///
+    /// [`ObservationBatch`]: decentwork_scoring::ObservationBatch
+    /// [`ObservationBatch::push`]: decentwork_scoring::ObservationBatch::push
+    ///
+    /// # Errors
+    ///
+    /// As [`ExportImport::read`].
+    pub fn read_observations<R: Read + Send>(
+        &self,
+        input: R,
+        each: impl FnMut(ObservationBatch),
+    ) -> Result<ImportSummary, ImportError> {
+        let hand = ObservationBatches {
+            each,
+            pending: None,
+        };
+        self.parallel(input, &|_| ObservationRows::default(), hand)
+    }
+
     /// Reads blocks on every core, their rows kept in what `new_rows` makes,
     /// handed on through `hand` in input order.
     fn parallel<R: Read + Send, H: Hand>(
@@ -1620,6 +1777,8 @@ impl ExportImport {
         let mut pos = 0;
         // Lines count from the block's start; the consumer knows where it is.
         let mut at = 0;
+        // Whether the last record read was a good row.
+        let mut last_good = false;
         loop {
             at += skip_line_ends(text.as_bytes(), &mut pos);
             if pos >= text.len() {
@@ -1644,14 +1803,26 @@ impl ExportImport {
             };
             if !blank(&record) {
                 match self.row(record, columns, at, (&mut state.labels, &mut state.cache)) {
-                    Ok(row) => {
-                        if rows.take(&row, (text, &arena), base) {
+                    // By reference: the row is not copied out of the result.
+                    Ok(ref row) => {
+                        // The caches compared this row with the one read
+                        // before it: what they share holds where that row
+                        // was good.
+                        let same = Same {
+                            labels: last_good && state.labels.same,
+                            assessment: last_good && state.cache.same,
+                        };
+                        last_good = rows.take(row, (text, &arena), base, same);
+                        if last_good {
                             good += 1;
                         } else {
                             errors.push((good, lost(&self.file, at)));
                         }
                     }
-                    Err(error) => errors.push((good, error)),
+                    Err(error) => {
+                        errors.push((good, error));
+                        last_good = false;
+                    }
                 }
             }
             at += split.lines;
@@ -1849,7 +2020,7 @@ impl ExportImport {
             column: EXPORT_COLUMNS.get(11).copied().unwrap_or("?").to_owned(),
             value: quoted(value),
         };
-        Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
+        cache.same = Self::assessment_fields(&record, columns, cache, &field, (&bad, &not_a_date))?;
         // Read where the cache keeps them (two 65-byte identifiers), not
         // copied out and back on every row.
         let Some(&(assessment, factory, start, cycle)) = cache.value.as_ref() else {
@@ -1874,7 +2045,12 @@ impl ExportImport {
             public: public(tags),
             assessment,
             factory,
-            obsolete: cache.obsolete(factory_name),
+            // The same bytes hold the same name.
+            obsolete: if cache.same {
+                cache.name.1
+            } else {
+                cache.obsolete(factory_name)
+            },
             factory_name,
             start,
             cycle,
@@ -1915,7 +2091,9 @@ impl ExportImport {
 
     /// Keeps the assessment, factory, start date and cycle of a row in
     /// `cache`: parsed once per assessment, since an export's rows come
-    /// grouped by assessment.
+    /// grouped by assessment. True where the row's bytes from the first to
+    /// the last of those fields, the factory name and the tool are the last
+    /// row's (so are the name and tool).
     fn assessment_fields<'r>(
         record: &impl Fields<'r>,
         columns: &Columns,
@@ -1925,7 +2103,7 @@ impl ExportImport {
             &impl Fn(usize, &str, &'static str) -> ImportError,
             &impl Fn(&str) -> ImportError,
         ),
-    ) -> Result<(), ImportError> {
+    ) -> Result<bool, ImportError> {
         let raw = |i: usize| {
             columns
                 .positions
@@ -1935,7 +2113,7 @@ impl ExportImport {
         };
         let tokens = columns.tokens(record, [8, 9, 11, 12]);
         if tokens.is_some() && cache.tokens == tokens && cache.value.is_some() {
-            return Ok(());
+            return Ok(false);
         }
         let range = columns.raw_span(record, Of::Assessment);
         if let Some(range) = range
@@ -1943,7 +2121,7 @@ impl ExportImport {
             && range == cache.range.as_slice()
         {
             cache.tokens = tokens;
-            return Ok(());
+            return Ok(true);
         }
         let same = {
             let mut offset = 0;
@@ -1959,7 +2137,7 @@ impl ExportImport {
             cache.tokens = tokens;
             cache.range.clear();
             cache.range.extend_from_slice(range.unwrap_or_default());
-            return Ok(());
+            return Ok(false);
         }
         let assessment = field(8)?;
         let assessment: AssessmentId = assessment.parse().map_err(|_| {
@@ -1993,7 +2171,7 @@ impl ExportImport {
         cache.range.extend_from_slice(range.unwrap_or_default());
         cache.tokens = tokens;
         cache.value = Some((assessment, factory, start, cycle));
-        Ok(())
+        Ok(false)
     }
 }
 

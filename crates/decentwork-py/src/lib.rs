@@ -168,12 +168,8 @@ impl Source {
                         return Err(Failure::Unreadable(format!("{name}: not a regular file")));
                     }
                     let mut population = Population::new();
-                    ExportImport::new(name, ImportOptions::default()).read_batched(
-                        file,
-                        ObservationBatch::new,
-                        |batch, row| batch.push(&row.observation()),
-                        |batch| population.add_batch(&batch),
-                    )?;
+                    ExportImport::new(name, ImportOptions::default())
+                        .read_observations(file, |batch| population.add_batch(&batch))?;
                     Ok(population)
                 })
             }

@@ -55,9 +55,9 @@ pub use policy::{
     PolicyError, ScoringPolicy, SeverityScore, SeverityWeighted, SeverityWeights,
 };
 pub use population::{
-    AssessmentInfo, AssessmentRate, Basis, GroupBy, Labelled, MonthError, MonthWindow, Named,
-    Observation, ObservationBatch, Observed, PointRecord, Population, PopulationNotes,
-    PopulationRule, QuestionRate, QuestionTable, RateOptions, RateRow, RateTable, SYSTEMS_CLUSTER,
-    WindowError, parse_month,
+    AssessmentInfo, AssessmentRate, Basis, BatchAssessment, BatchPoint, ForeignHandle, GroupBy,
+    Labelled, MonthError, MonthWindow, Named, Observation, ObservationBatch, Observed, PointRecord,
+    Population, PopulationNotes, PopulationRule, QuestionRate, QuestionTable, RateOptions, RateRow,
+    RateTable, SYSTEMS_CLUSTER, WindowError, parse_month,
 };
 pub use progress::{Change, PlanSummary, PointChange, Progress, compare, plan_summary, trajectory};

@@ -154,8 +154,17 @@ proptest! {
                 }
             } else {
                 let mut batch = ObservationBatch::new();
-                for o in part {
-                    batch.push(o);
+                for (i, o) in part.iter().enumerate() {
+                    // Every other observation by the batch's handles for
+                    // its assessment and point.
+                    if i % 2 == 0 {
+                        batch.push(o);
+                    } else {
+                        let at = (batch.assessment(&o.assessment), batch.point(o.cluster, o.point));
+                        batch
+                            .push_at(at, o.question, (o.question_text, o.public), o.observed)
+                            .unwrap();
+                    }
                 }
                 prop_assert_eq!(batch.len(), part.len());
                 batched.add_batch(&batch);
@@ -176,4 +185,26 @@ fn outputs_see_one_observation() {
     pa.add(&a);
     pb.add(&b);
     assert_ne!(outputs(&pa), outputs(&pb));
+}
+
+/// Handles from another batch are refused, and nothing is kept.
+#[test]
+fn handles_from_another_batch_are_refused() {
+    let o = observation(&((0, 0, 0, 1, 0, false), (0, 0, 1, 1, false, 0), 0));
+    let mut other = ObservationBatch::new();
+    other.push(&o);
+    let _ = other
+        .assessment(&observation(&((1, 0, 0, 1, 0, false), (0, 0, 1, 1, false, 0), 0)).assessment);
+    let at = (
+        other.assessment(&o.assessment),
+        other.point(o.cluster, o.point),
+    );
+    let mut batch = ObservationBatch::new();
+    batch.push(&o);
+    let refused = batch.push_at(at, o.question, ("", false), Observed::NonCompliant);
+    assert_eq!(
+        refused.unwrap_err().to_string(),
+        "batch handles from another batch: assessment 2, point 0"
+    );
+    assert_eq!(batch.len(), 1);
 }

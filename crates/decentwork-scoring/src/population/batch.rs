@@ -50,7 +50,7 @@ use super::{AssessmentInfo, Labelled, Observation, Observed, PointIndex, Populat
 pub struct ObservationBatch {
     /// Assessments as given, a new entry whenever a row's differs from the last.
     infos: Vec<Info>,
-    points: Vec<BatchPoint>,
+    points: Vec<PointKeys>,
     /// Points by their labels, numbered as in `points`.
     point_index: PointIndex,
     questions: Vec<BatchQuestion>,
@@ -117,10 +117,31 @@ impl Info {
     }
 }
 
+/// An assessment of one [`ObservationBatch`], for
+/// [`ObservationBatch::push_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchAssessment(usize);
+
+/// A cluster and compliance point of one [`ObservationBatch`], for
+/// [`ObservationBatch::push_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchPoint(usize);
+
+/// Handles that name an assessment or point the batch does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("batch handles from another batch: assessment {assessment}, point {point}")]
+#[non_exhaustive]
+pub struct ForeignHandle {
+    /// The assessment handle's number.
+    pub assessment: usize,
+    /// The point handle's number.
+    pub point: usize,
+}
+
 /// A cluster and point label pair (the labels are in the batch's
 /// [`PointIndex`]).
 #[derive(Debug, Clone)]
-struct BatchPoint {
+struct PointKeys {
     keys: (Option<Cluster>, Option<CompliancePoint>),
 }
 
@@ -176,7 +197,85 @@ impl ObservationBatch {
 
     /// Keeps one observation, after those pushed before it.
     pub fn push(&mut self, observation: &Observation<'_>) {
-        let non_compliant = match observation.observed {
+        if observation.observed == Observed::FactGathering {
+            self.fact_gathering += 1;
+            return;
+        }
+        let at = (
+            self.assessment(&observation.assessment),
+            self.point(observation.cluster, observation.point),
+        );
+        self.keep(
+            at,
+            observation.question,
+            (observation.question_text, observation.public),
+            observation.observed,
+        );
+    }
+
+    /// Keeps one observation of `question` (with its text and whether it
+    /// is public) under an assessment and a point this batch gave earlier
+    /// ([`ObservationBatch::assessment`], [`ObservationBatch::point`]): for
+    /// a reader that knows a row's assessment and labels are the last
+    /// row's, and so need not be compared again. The same as
+    /// [`ObservationBatch::push`] of an observation with that assessment
+    /// and point.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use decentwork_catalogue::Question;
+    /// use decentwork_scoring::{AssessmentInfo, Labelled, Observation, ObservationBatch, Observed, Population};
+    ///
+    /// let q = Question::from_id("WT.OVERTIME.02")?;
+    /// let cp = q.compliance_point();
+    /// let info = AssessmentInfo::new("A1".parse()?, "F1".parse()?, NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(), 1);
+    /// let labels = (Labelled::known(cp.cluster()), Labelled::known(cp));
+    /// let observation = Observation::new(info, labels, Labelled::known(q), Observed::Compliant);
+    ///
+    /// let mut batch = ObservationBatch::new();
+    /// let at = (batch.assessment(&info), batch.point(labels.0, labels.1));
+    /// batch.push_at(at, Labelled::known(q), ("", false), Observed::Compliant)?;
+    /// batch.push_at(at, Labelled::known(q), ("", false), Observed::Compliant)?;
+    ///
+    /// let (mut pushed, mut batched) = (Population::new(), Population::new());
+    /// pushed.add(&observation);
+    /// pushed.add(&observation);
+    /// batched.add_batch(&batch);
+    /// assert_eq!(batched.notes(), pushed.notes());
+    /// assert_eq!(batched.notes().duplicates_ignored, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ForeignHandle`] when `at` names an assessment or point this batch
+    /// does not have (handles from another batch); nothing is kept.
+    pub fn push_at(
+        &mut self,
+        at: (BatchAssessment, BatchPoint),
+        question: Labelled<'_, Question>,
+        (text, public): (&str, bool),
+        observed: Observed,
+    ) -> Result<(), ForeignHandle> {
+        if at.0.0 >= self.infos.len() || at.1.0 >= self.points.len() {
+            return Err(ForeignHandle {
+                assessment: at.0.0,
+                point: at.1.0,
+            });
+        }
+        self.keep(at, question, (text, public), observed);
+        Ok(())
+    }
+
+    /// Keeps an observation under `at`.
+    fn keep(
+        &mut self,
+        at: (BatchAssessment, BatchPoint),
+        question: Labelled<'_, Question>,
+        (text, public): (&str, bool),
+        observed: Observed,
+    ) {
+        let non_compliant = match observed {
             Observed::FactGathering => {
                 self.fact_gathering += 1;
                 return;
@@ -184,40 +283,39 @@ impl ObservationBatch {
             Observed::Compliant => false,
             Observed::NonCompliant => true,
         };
-        let info = match self.infos.last() {
-            Some(last) if last.is(&observation.assessment) => self.infos.len() - 1,
-            _ => {
-                self.infos.push(Info::of(&observation.assessment));
-                self.infos.len() - 1
-            }
-        };
-        let point = self.point(observation.cluster, observation.point);
-        let question = self.question(
-            point,
-            observation.question,
-            observation.question_text,
-            observation.public,
-        );
+        let question = self.question(at.1.0, question, text, public);
         self.rows.push(Row {
-            info,
+            info: at.0.0,
             question,
             non_compliant,
         });
     }
 
+    /// The batch's assessment for `info`: the last one, if `info` is what
+    /// it was given as, else a new one.
+    pub fn assessment(&mut self, info: &AssessmentInfo<'_>) -> BatchAssessment {
+        BatchAssessment(match self.infos.last() {
+            Some(last) if last.is(info) => self.infos.len() - 1,
+            _ => {
+                self.infos.push(Info::of(info));
+                self.infos.len() - 1
+            }
+        })
+    }
+
     /// The batch's point for a cluster and point label, added if new.
-    fn point(
+    pub fn point(
         &mut self,
         cluster: Labelled<'_, Cluster>,
         point: Labelled<'_, CompliancePoint>,
-    ) -> usize {
+    ) -> BatchPoint {
         let (index, new) = self.point_index.get_or_add(cluster.label, point.label);
         if new {
-            self.points.push(BatchPoint {
+            self.points.push(PointKeys {
                 keys: (cluster.key, point.key),
             });
         }
-        index
+        BatchPoint(index)
     }
 
     /// The batch's question with this ID under `point`, added if new.

@@ -22,7 +22,7 @@ use decentwork_model::{AssessmentId, Country, FactoryId, Outcome};
 use crate::bits::IndexSet;
 use crate::{DenseAssessment, PointBits};
 
-pub use batch::ObservationBatch;
+pub use batch::{BatchAssessment, BatchPoint, ForeignHandle, ObservationBatch};
 pub use observation::{AssessmentInfo, Labelled, Named, Observation, Observed};
 pub use rule::{MonthError, MonthWindow, PopulationRule, WindowError, parse_month};
 pub use table::{

@@ -353,7 +353,7 @@ fn load(args: &PopulationArgs) -> Result<Population> {
             |batch| population.add_batch(&batch),
         )
     } else {
-        // No BufReader: the export reader reads blocks of a megabyte itself.
+        // No BufReader: the export reader reads blocks of two megabytes itself.
         let reader = Counting {
             inner: args.file.open()?,
             bar: bar.clone(),

@@ -1398,7 +1398,7 @@ impl ExportImport {
     }
 
     /// Streams `input`, handing each good row to `each`. Memory stays flat:
-    /// a block of about a megabyte at a time.
+    /// a block of about two megabytes at a time.
     ///
     /// # Errors
     ///
@@ -1491,7 +1491,7 @@ impl ExportImport {
     /// # Ok::<(), decentwork_io::ImportError>(())
     /// ```
     ///
-    /// A batch holds rows of one block of about a megabyte; the rows read
+    /// A batch holds rows of one block of about two megabytes; the rows read
     /// where the fast reader could not read (rare) come in batches of their
     /// own. In a strict import that fails, the rows of the failing block are
     /// not handed on.

@@ -285,8 +285,9 @@ impl<'a> ExportRowRef<'a> {
 #[derive(Default)]
 pub(crate) struct AssessmentCache {
     key: Vec<u8>,
-    /// The record's bytes from the first of these fields to the last, where
-    /// the reader has them in one piece: one comparison instead of four.
+    /// The record's bytes from the first to the last of these fields, the
+    /// factory name and the tool, where the reader has them in one piece:
+    /// one comparison instead of six.
     range: Vec<u8>,
     /// The fields' tokens, where the reader has them (see
     /// [`Fields::token`]): four comparisons of numbers instead of texts.
@@ -294,8 +295,11 @@ pub(crate) struct AssessmentCache {
     value: Option<(AssessmentId, FactoryId, NaiveDate, u16)>,
     /// The last row's factory name, and whether it is marked `(Obsolete)`.
     name: (Vec<u8>, bool),
-    /// Whether the row read last had the same bytes in the assessment's
-    /// fields, the factory name and the tool as the row read before it.
+    /// Whether the last row whose assessment was read had the same bytes
+    /// in `range` as the row that set `range` before it (false where tokens
+    /// or the four fields' own bytes found it the same). That row is the
+    /// row read just before only where that row was good, which the caller
+    /// knows.
     pub(crate) same: bool,
 }
 
@@ -542,7 +546,8 @@ pub(crate) struct Labels {
     /// them (see [`Fields::token`]).
     tokens: Option<[usize; 3]>,
     /// Whether the row resolved last had the same bytes (or tokens) in
-    /// those three fields as the row resolved before it.
+    /// those three fields as the row resolved before it (the row read just
+    /// before only where that row was good, which the caller knows).
     pub(crate) same: bool,
 }
 
@@ -804,9 +809,16 @@ trait Rows: Send {
     /// Takes one good row, read from `block` (quoted fields unescaped into
     /// `arena`), its line counted from the block's start, which is on line
     /// `base` when [`Rows::FILE_LINES`] is set, and what it shares with the
-    /// good row before it in the block; false when its text could not be
-    /// placed.
-    fn take(&mut self, row: &ExportRowRef<'_>, text: (&str, &str), base: u64, same: Same) -> bool;
+    /// good row before it in the block; `Err` says what went wrong inside
+    /// the reader (a row's text could not be placed, a batch refused its
+    /// own handles): no input should reach it.
+    fn take(
+        &mut self,
+        row: &ExportRowRef<'_>,
+        text: (&str, &str),
+        base: u64,
+        same: Same,
+    ) -> Result<(), &'static str>;
 }
 
 /// What a good row shares with the good row just before it in its block
@@ -837,14 +849,11 @@ impl Rows for CheckedRows {
         (block, arena): (&str, &str),
         _: u64,
         _: Same,
-    ) -> bool {
-        match Checked::new(row, block, arena, &mut self.shared) {
-            Some(checked) => {
-                self.rows.push(checked);
-                true
-            }
-            None => false,
-        }
+    ) -> Result<(), &'static str> {
+        let checked = Checked::new(row, block, arena, &mut self.shared)
+            .ok_or("a field's place in its block was lost")?;
+        self.rows.push(checked);
+        Ok(())
     }
 }
 
@@ -858,11 +867,17 @@ struct Filled<'f, B, F> {
 impl<B: Send, F: Fn(&mut B, &ExportRowRef<'_>) + Sync> Rows for Filled<'_, B, F> {
     const FILE_LINES: bool = true;
 
-    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), base: u64, _: Same) -> bool {
+    fn take(
+        &mut self,
+        row: &ExportRowRef<'_>,
+        _: (&str, &str),
+        base: u64,
+        _: Same,
+    ) -> Result<(), &'static str> {
         let mut row = *row;
         row.line += base;
         (self.fill)(&mut self.batch, &row);
-        true
+        Ok(())
     }
 }
 
@@ -881,7 +896,13 @@ struct ObservationRows {
 impl Rows for ObservationRows {
     const FILE_LINES: bool = false;
 
-    fn take(&mut self, row: &ExportRowRef<'_>, _: (&str, &str), _: u64, same: Same) -> bool {
+    fn take(
+        &mut self,
+        row: &ExportRowRef<'_>,
+        _: (&str, &str),
+        _: u64,
+        same: Same,
+    ) -> Result<(), &'static str> {
         let (assessment, point) = &mut self.last;
         if !same.assessment {
             *assessment = None;
@@ -894,7 +915,7 @@ impl Rows for ObservationRows {
             // Counted only; the handles stay good for the rows after it
             // only where this row has the same assessment and labels.
             self.batch.push(&row.observation());
-            return true;
+            return Ok(());
         }
         let at = (
             *assessment.get_or_insert_with(|| self.batch.assessment(&row.assessment_info())),
@@ -902,7 +923,7 @@ impl Rows for ObservationRows {
         );
         self.batch
             .push_at(at, row.question, (row.question_label, row.public), observed)
-            .is_ok()
+            .map_err(|_| "the population's batch refused its own handles")
     }
 }
 
@@ -1043,10 +1064,16 @@ fn tally_good(summary: &mut ImportSummary, n: usize) {
 
 /// An internal failure: a checked row's text could not be found again.
 fn lost(file: &str, line: u64) -> ImportError {
+    internal(file, line, "a field's place in its block was lost")
+}
+
+/// An internal failure of the reader (which no input should reach), kept
+/// as the row's error rather than the row dropped.
+fn internal(file: &str, line: u64, what: &str) -> ImportError {
     ImportError::Malformed {
         file: file.to_owned(),
         line,
-        message: "internal error: a field's place in its block was lost".to_owned(),
+        message: format!("internal error: {what}"),
     }
 }
 
@@ -1140,7 +1167,8 @@ pub(crate) struct Columns {
     pub(crate) width: usize,
     pub(crate) unused: Vec<String>,
     /// The first and last field of the labels' columns (country, cluster,
-    /// CP) and of the assessment's (Quest.ID, factory ID, start date, cycle).
+    /// CP) and of the assessment's (Quest.ID, factory ID, factory name,
+    /// start date, cycle, tool).
     spans: [(usize, usize); 2],
 }
 
@@ -1523,12 +1551,18 @@ impl ExportImport {
 
     /// Reads blocks of the input on every core, each block's good rows
     /// gathered into an [`ObservationBatch`] on the thread that read it;
-    /// this thread hands the batches to `each` in input order. The same
-    /// batches as [`ExportImport::read_batched`] filled with
-    /// [`ObservationBatch::push`] would give the population, made with
-    /// fewer comparisons: where a row's assessment fields or labels have
-    /// the same bytes as the row before it, the reader says so and the
-    /// batch does not compare them again.
+    /// this thread hands the batches to `each` in input order. The
+    /// population they give is the one [`ExportImport::read_batched`] with
+    /// [`ObservationBatch::push`] gives (and adding each row in turn), made
+    /// with fewer comparisons: where a good row's assessment fields or
+    /// labels have the same bytes as the good row before it, the reader
+    /// keeps it under the batch's handles for them, and the batch does not
+    /// compare them again. (The batches themselves may differ: a row that
+    /// changes only the country within an assessment starts no new entry
+    /// here; the population keeps an assessment's first country either way.)
+    ///
+    /// As with [`ExportImport::read_batched`], in a strict import that
+    /// fails, the rows of the failing block are not handed on.
     ///
     /// ```
     /// use decentwork_io::{ExportImport, ImportOptions};
@@ -1812,11 +1846,15 @@ impl ExportImport {
                             labels: last_good && state.labels.same,
                             assessment: last_good && state.cache.same,
                         };
-                        last_good = rows.take(row, (text, &arena), base, same);
-                        if last_good {
-                            good += 1;
-                        } else {
-                            errors.push((good, lost(&self.file, at)));
+                        match rows.take(row, (text, &arena), base, same) {
+                            Ok(()) => {
+                                good += 1;
+                                last_good = true;
+                            }
+                            Err(what) => {
+                                errors.push((good, internal(&self.file, at, what)));
+                                last_good = false;
+                            }
                         }
                     }
                     Err(error) => {
@@ -2092,8 +2130,8 @@ impl ExportImport {
     /// Keeps the assessment, factory, start date and cycle of a row in
     /// `cache`: parsed once per assessment, since an export's rows come
     /// grouped by assessment. True where the row's bytes from the first to
-    /// the last of those fields, the factory name and the tool are the last
-    /// row's (so are the name and tool).
+    /// the last of those fields, the factory name and the tool are those of
+    /// the row that set the cache's range last (so are the name and tool).
     fn assessment_fields<'r>(
         record: &impl Fields<'r>,
         columns: &Columns,

@@ -187,24 +187,51 @@ fn outputs_see_one_observation() {
     assert_ne!(outputs(&pa), outputs(&pb));
 }
 
-/// Handles from another batch are refused, and nothing is kept.
+/// Handles from another batch are refused, and nothing is kept: handles
+/// whose numbers this batch does not have, handles whose numbers it has, and
+/// the handles of the batch a copy was made from.
 #[test]
 fn handles_from_another_batch_are_refused() {
     let o = observation(&((0, 0, 0, 1, 0, false), (0, 0, 1, 1, false, 0), 0));
+    let other_info = observation(&((1, 0, 0, 1, 0, false), (0, 0, 1, 1, false, 0), 0)).assessment;
     let mut other = ObservationBatch::new();
     other.push(&o);
-    let _ = other
-        .assessment(&observation(&((1, 0, 0, 1, 0, false), (0, 0, 1, 1, false, 0), 0)).assessment);
-    let at = (
+    let _ = other.assessment(&other_info);
+    let beyond = (
         other.assessment(&o.assessment),
         other.point(o.cluster, o.point),
     );
     let mut batch = ObservationBatch::new();
     batch.push(&o);
-    let refused = batch.push_at(at, o.question, ("", false), Observed::NonCompliant);
+    let refused = batch.push_at(beyond, o.question, ("", false), Observed::NonCompliant);
     assert_eq!(
         refused.unwrap_err().to_string(),
         "batch handles from another batch: assessment 2, point 0"
     );
-    assert_eq!(batch.len(), 1);
+    // Numbers this batch has too (assessment 0, point 0), from elsewhere.
+    let mut third = ObservationBatch::new();
+    let within = (
+        third.assessment(&other_info),
+        third.point(o.cluster, o.point),
+    );
+    assert!(
+        batch
+            .push_at(within, o.question, ("", false), Observed::NonCompliant)
+            .is_err()
+    );
+    // A copy is a batch of its own.
+    let own = (
+        batch.assessment(&o.assessment),
+        batch.point(o.cluster, o.point),
+    );
+    let mut copy = batch.clone();
+    assert!(
+        copy.push_at(own, o.question, ("", false), Observed::NonCompliant)
+            .is_err()
+    );
+    assert_eq!((batch.len(), copy.len()), (1, 1));
+    batch
+        .push_at(own, o.question, ("", false), Observed::NonCompliant)
+        .unwrap();
+    assert_eq!(batch.len(), 2);
 }

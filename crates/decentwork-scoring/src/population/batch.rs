@@ -3,6 +3,7 @@
 //! each had been added in turn.
 
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
@@ -48,6 +49,8 @@ use super::{AssessmentInfo, Labelled, Observation, Observed, PointIndex, Populat
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct ObservationBatch {
+    /// Which batch this is, for its handles.
+    id: BatchId,
     /// Assessments as given, a new entry whenever a row's differs from the last.
     infos: Vec<Info>,
     points: Vec<PointKeys>,
@@ -117,24 +120,52 @@ impl Info {
     }
 }
 
+/// A number no other batch of this process has: each new batch, and each
+/// copy of one, takes the next (so that a copy refuses the handles its
+/// original gave, and the other way round).
+#[derive(Debug)]
+struct BatchId(u64);
+
+/// The number the next batch takes.
+static NEXT_BATCH: AtomicU64 = AtomicU64::new(0);
+
+impl Default for BatchId {
+    fn default() -> Self {
+        BatchId(NEXT_BATCH.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl Clone for BatchId {
+    fn clone(&self) -> Self {
+        BatchId::default()
+    }
+}
+
 /// An assessment of one [`ObservationBatch`], for
 /// [`ObservationBatch::push_at`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BatchAssessment(usize);
+pub struct BatchAssessment {
+    batch: u64,
+    index: usize,
+}
 
 /// A cluster and compliance point of one [`ObservationBatch`], for
 /// [`ObservationBatch::push_at`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BatchPoint(usize);
+pub struct BatchPoint {
+    batch: u64,
+    index: usize,
+}
 
-/// Handles that name an assessment or point the batch does not have.
+/// Handles that another batch gave (or a copy of this one, or this batch
+/// before it was copied).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("batch handles from another batch: assessment {assessment}, point {point}")]
 #[non_exhaustive]
 pub struct ForeignHandle {
-    /// The assessment handle's number.
+    /// The assessment handle's number in the batch that gave it.
     pub assessment: usize,
-    /// The point handle's number.
+    /// The point handle's number in the batch that gave it.
     pub point: usize,
 }
 
@@ -248,8 +279,8 @@ impl ObservationBatch {
     ///
     /// # Errors
     ///
-    /// [`ForeignHandle`] when `at` names an assessment or point this batch
-    /// does not have (handles from another batch); nothing is kept.
+    /// [`ForeignHandle`] when either handle is not this batch's (another
+    /// batch gave it, or a copy of this one); nothing is kept.
     pub fn push_at(
         &mut self,
         at: (BatchAssessment, BatchPoint),
@@ -257,10 +288,10 @@ impl ObservationBatch {
         (text, public): (&str, bool),
         observed: Observed,
     ) -> Result<(), ForeignHandle> {
-        if at.0.0 >= self.infos.len() || at.1.0 >= self.points.len() {
+        if at.0.batch != self.id.0 || at.1.batch != self.id.0 {
             return Err(ForeignHandle {
-                assessment: at.0.0,
-                point: at.1.0,
+                assessment: at.0.index,
+                point: at.1.index,
             });
         }
         self.keep(at, question, (text, public), observed);
@@ -283,9 +314,9 @@ impl ObservationBatch {
             Observed::Compliant => false,
             Observed::NonCompliant => true,
         };
-        let question = self.question(at.1.0, question, text, public);
+        let question = self.question(at.1.index, question, text, public);
         self.rows.push(Row {
-            info: at.0.0,
+            info: at.0.index,
             question,
             non_compliant,
         });
@@ -294,13 +325,17 @@ impl ObservationBatch {
     /// The batch's assessment for `info`: the last one, if `info` is what
     /// it was given as, else a new one.
     pub fn assessment(&mut self, info: &AssessmentInfo<'_>) -> BatchAssessment {
-        BatchAssessment(match self.infos.last() {
+        let index = match self.infos.last() {
             Some(last) if last.is(info) => self.infos.len() - 1,
             _ => {
                 self.infos.push(Info::of(info));
                 self.infos.len() - 1
             }
-        })
+        };
+        BatchAssessment {
+            batch: self.id.0,
+            index,
+        }
     }
 
     /// The batch's point for a cluster and point label, added if new.
@@ -315,7 +350,10 @@ impl ObservationBatch {
                 keys: (cluster.key, point.key),
             });
         }
-        BatchPoint(index)
+        BatchPoint {
+            batch: self.id.0,
+            index,
+        }
     }
 
     /// The batch's question with this ID under `point`, added if new.

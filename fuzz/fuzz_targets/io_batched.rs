@@ -3,8 +3,8 @@
 //! on arbitrary bytes, with blocks cut anywhere and, with an odd second byte,
 //! small limits: the same result as the exact reader, the same rows (a
 //! strict read that fails leaves out the failing block's rows), and a
-//! population fed `ObservationBatch`es is the population fed the rows one by
-//! one. A target of its own: its reads start threads on every input, which
+//! population fed `ObservationBatch`es (filled by `push`, or by the reader's
+//! `read_observations`) is the population fed the rows one by one. A target of its own: its reads start threads on every input, which
 //! would slow `io_export` down.
 #![no_main]
 
@@ -49,24 +49,33 @@ fuzz_target!(|data: &[u8]| {
                 |batch, row| batch.push(&row.observation()),
                 |batch| from_batches.add_batch(&batch),
             );
+        // The reader's own batches, rows that repeat the last row's
+        // assessment or labels kept under the batch's handles.
+        let mut from_observations = Population::new();
+        let observations = import(options)
+            .with_blocks(block, ReadMode::Auto)
+            .read_observations(data, |batch| from_observations.add_batch(&batch));
         assert_eq!(read, exact);
+        assert_eq!(observations, exact);
         if exact.is_ok() {
-            assert_eq!(from_batches.notes(), one_by_one.notes());
             let by = [
                 GroupBy::Country,
                 GroupBy::Cycle,
                 GroupBy::Cluster,
                 GroupBy::Point,
             ];
-            for rule in [PopulationRule::All, PopulationRule::Latest { window: None }] {
-                assert_eq!(
-                    from_batches.rates(rule, &by, RateOptions::default()),
-                    one_by_one.rates(rule, &by, RateOptions::default())
-                );
-                assert_eq!(
-                    from_batches.question_rates(rule, RateOptions::default()),
-                    one_by_one.question_rates(rule, RateOptions::default())
-                );
+            for population in [&from_batches, &from_observations] {
+                assert_eq!(population.notes(), one_by_one.notes());
+                for rule in [PopulationRule::All, PopulationRule::Latest { window: None }] {
+                    assert_eq!(
+                        population.rates(rule, &by, RateOptions::default()),
+                        one_by_one.rates(rule, &by, RateOptions::default())
+                    );
+                    assert_eq!(
+                        population.question_rates(rule, RateOptions::default()),
+                        one_by_one.question_rates(rule, RateOptions::default())
+                    );
+                }
             }
         }
     }

@@ -90,10 +90,12 @@ fn read_into_population_all_cores(bencher: divan::Bencher, assessments: usize) {
     read(bencher, assessments, true, ReadMode::Auto);
 }
 
-/// Reads on every core, each block's rows gathered into a population's
-/// batch on the thread that read it (what `decentwork rates` does).
-#[divan::bench(args = [1_000], sample_count = 10)]
-fn read_into_population_batched(bencher: divan::Bencher, assessments: usize) {
+/// The population a read of the export builds, counted in bytes and rows.
+fn population(
+    bencher: divan::Bencher,
+    assessments: usize,
+    read: impl Fn(&ExportImport, &[u8], &mut Population) + Sync,
+) {
     let text = export(assessments);
     let rows = text.lines().count() - 1;
     let import = ExportImport::new("bench.csv", ImportOptions::default());
@@ -102,33 +104,36 @@ fn read_into_population_batched(bencher: divan::Bencher, assessments: usize) {
         .counter(divan::counter::ItemsCount::new(rows))
         .bench(|| {
             let mut p = Population::new();
-            import
-                .read_batched(
-                    text.as_bytes(),
-                    ObservationBatch::new,
-                    |batch, row| batch.push(&row.observation()),
-                    |batch| p.add_batch(&batch),
-                )
-                .unwrap();
+            read(&import, text.as_bytes(), &mut p);
             p
         });
 }
 
+/// Reads on every core, each block's rows gathered into a population's
+/// batch on the thread that read it.
+#[divan::bench(args = [1_000], sample_count = 10)]
+fn read_into_population_batched(bencher: divan::Bencher, assessments: usize) {
+    population(bencher, assessments, |import, text, p| {
+        import
+            .read_batched(
+                text,
+                ObservationBatch::new,
+                |batch, row| batch.push(&row.observation()),
+                |batch| p.add_batch(&batch),
+            )
+            .unwrap();
+    });
+}
+
+/// The same, the reader telling each batch which rows repeat the last
+/// row's assessment and labels (what `decentwork rates` does).
 #[divan::bench(args = [1_000], sample_count = 10)]
 fn read_into_population_observations(bencher: divan::Bencher, assessments: usize) {
-    let text = export(assessments);
-    let rows = text.lines().count() - 1;
-    let import = ExportImport::new("bench.csv", ImportOptions::default());
-    bencher
-        .counter(divan::counter::BytesCount::new(text.len()))
-        .counter(divan::counter::ItemsCount::new(rows))
-        .bench(|| {
-            let mut p = Population::new();
-            import
-                .read_observations(text.as_bytes(), |batch| p.add_batch(&batch))
-                .unwrap();
-            p
-        });
+    population(bencher, assessments, |import, text, p| {
+        import
+            .read_observations(text, |batch| p.add_batch(&batch))
+            .unwrap();
+    });
 }
 
 #[divan::bench(args = [1_000], sample_count = 10)]

@@ -982,23 +982,49 @@ impl<F: FnMut(&ExportRowRef<'_>)> Hand for OneByOne<F> {
     fn exact_end(&mut self) {}
 }
 
-/// Rows handed to the caller a block's batch at a time.
-struct Batches<'f, B, N, F, E> {
+/// What the block threads fill that ends as one batch of the caller's.
+trait BatchRows: Rows {
+    /// The caller's batch.
+    type Batch;
+    /// The batch the block's rows were gathered into.
+    fn into_batch(self) -> Self::Batch;
+}
+
+impl<B: Send, F: Fn(&mut B, &ExportRowRef<'_>) + Sync> BatchRows for Filled<'_, B, F> {
+    type Batch = B;
+
+    fn into_batch(self) -> B {
+        self.batch
+    }
+}
+
+impl BatchRows for ObservationRows {
+    type Batch = ObservationBatch;
+
+    fn into_batch(self) -> ObservationBatch {
+        self.batch
+    }
+}
+
+/// Rows handed to the caller a block's batch at a time: the block threads
+/// fill `R`s; rows the exact reader read here go through `new` and `fill`.
+struct Batches<'f, B, N, F, E, R> {
     new: &'f N,
     fill: &'f F,
     each: E,
     /// What the exact reader read of the current block.
     pending: Option<B>,
+    rows: std::marker::PhantomData<R>,
 }
 
-impl<'f, B, N, F, E> Hand for Batches<'f, B, N, F, E>
+impl<B, N, F, E, R> Hand for Batches<'_, B, N, F, E, R>
 where
-    B: Send,
     N: Fn() -> B,
-    F: Fn(&mut B, &ExportRowRef<'_>) + Sync,
+    F: Fn(&mut B, &ExportRowRef<'_>),
     E: FnMut(B),
+    R: BatchRows<Batch = B>,
 {
-    type Rows = Filled<'f, B, F>;
+    type Rows = R;
 
     const ROW_BY_ROW: bool = false;
 
@@ -1007,45 +1033,12 @@ where
     }
 
     fn block(&mut self, rows: Self::Rows) {
-        (self.each)(rows.batch);
+        (self.each)(rows.into_batch());
     }
 
     fn row(&mut self, row: &ExportRowRef<'_>) {
         let batch = self.pending.get_or_insert_with(self.new);
         (self.fill)(batch, row);
-    }
-
-    fn exact_end(&mut self) {
-        if let Some(batch) = self.pending.take() {
-            (self.each)(batch);
-        }
-    }
-}
-
-/// Rows gathered into a population's batches, a block's at a time.
-struct ObservationBatches<E> {
-    each: E,
-    /// What the exact reader read of the current block.
-    pending: Option<ObservationBatch>,
-}
-
-impl<E: FnMut(ObservationBatch)> Hand for ObservationBatches<E> {
-    type Rows = ObservationRows;
-
-    const ROW_BY_ROW: bool = false;
-
-    fn checked(&mut self, _: &Self::Rows, _: usize, _: (&str, &str), _: u64) -> Result<(), u64> {
-        Ok(())
-    }
-
-    fn block(&mut self, rows: Self::Rows) {
-        (self.each)(rows.batch);
-    }
-
-    fn row(&mut self, row: &ExportRowRef<'_>) {
-        self.pending
-            .get_or_insert_with(ObservationBatch::new)
-            .push(&row.observation());
     }
 
     fn exact_end(&mut self) {
@@ -1545,6 +1538,7 @@ impl ExportImport {
             fill: &fill,
             each,
             pending: None,
+            rows: std::marker::PhantomData,
         };
         self.parallel(input, &new_rows, hand)
     }
@@ -1589,9 +1583,14 @@ impl ExportImport {
         input: R,
         each: impl FnMut(ObservationBatch),
     ) -> Result<ImportSummary, ImportError> {
-        let hand = ObservationBatches {
+        let hand = Batches {
+            new: &ObservationBatch::new,
+            fill: &|batch: &mut ObservationBatch, row: &ExportRowRef<'_>| {
+                batch.push(&row.observation());
+            },
             each,
             pending: None,
+            rows: std::marker::PhantomData::<ObservationRows>,
         };
         self.parallel(input, &|_| ObservationRows::default(), hand)
     }

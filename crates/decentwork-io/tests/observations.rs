@@ -14,27 +14,11 @@
 
 use std::fmt::Write as _;
 
-use decentwork_io::{ExportImport, ExportRow, ImportError, ImportOptions, ImportSummary, ReadMode};
+use decentwork_io::{
+    EXPORT_COLUMNS, ExportImport, ExportRow, ImportError, ImportOptions, ImportSummary, ReadMode,
+};
 use decentwork_scoring::{GroupBy, Population, PopulationRule, RateOptions};
 use proptest::prelude::*;
-
-/// The export's columns, in its order.
-const COLUMNS: [&str; 14] = [
-    "Country",
-    "Cluster",
-    "CP",
-    "Q.Label",
-    "Question.ID",
-    "Question.type",
-    "Finding",
-    "Tags",
-    "Quest.ID",
-    "Factory.Assessed.ID",
-    "Factory.Assessed.Name",
-    "Assesment.Start.Date",
-    "Cycle",
-    "TQ.Name",
-];
 
 /// The values each column takes, some of them bad, some the same text
 /// spelt with other bytes.
@@ -94,7 +78,7 @@ fn order(shuffled: bool) -> [usize; 14] {
 
 fn file((first, steps): &Steps, shuffled: bool) -> Vec<u8> {
     let order = order(shuffled);
-    let mut text = order.map(|i| COLUMNS[i]).join(",");
+    let mut text = order.map(|i| EXPORT_COLUMNS[i]).join(",");
     text.push('\n');
     let mut row: Vec<usize> = first.clone();
     let value = |row: &[usize], i: usize| VALUES[i][row[i] % VALUES[i].len()];
@@ -214,7 +198,7 @@ fn rows(
 /// row before it.
 #[test]
 fn a_bad_row_breaks_the_run() {
-    let header = COLUMNS.join(",");
+    let header = EXPORT_COLUMNS.join(",");
     let text = format!(
         "{header}\n\
          Viet Nam,Working Time,Overtime,Q,101,NCQ,1,,A1,F1,One,02/05/2024,1,CAT\n\
